@@ -1,0 +1,60 @@
+package org.broadsheet.article;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+import org.broadsheet.site.SiteSettings;
+import org.broadsheet.support.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.view.RedirectView;
+
+/** The article page at {@code /{yyyy}/{mm}/{dd}/{slug}/}. */
+@Controller
+class ArticlePageController {
+
+    private final ArticlePages pages;
+    private final SiteSettings settings;
+
+    ArticlePageController(ArticlePages pages, SiteSettings settings) {
+        this.pages = pages;
+        this.settings = settings;
+    }
+
+    @GetMapping("/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}/")
+    Object show(@PathVariable int year, @PathVariable int month, @PathVariable int day, @PathVariable String slug,
+                Model model) {
+        LocalDate date;
+        try {
+            date = LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            throw new NotFoundException("There is no such date as " + year + "-" + month + "-" + day + ".");
+        }
+        ArticlePages.Lookup lookup = pages.find(date, slug, settings.current());
+        if (lookup instanceof ArticlePages.Lookup.Found found) {
+            model.addAttribute("page", found.page());
+            return "article/page";
+        }
+        if (lookup instanceof ArticlePages.Lookup.MovedTo moved) {
+            return permanentRedirect(moved.url());
+        }
+        throw new NotFoundException("No article was published at this address.");
+    }
+
+    /** Addresses typed without the closing slash still work. */
+    @GetMapping("/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug:[a-z0-9-]+}")
+    RedirectView withoutSlash(@PathVariable String year, @PathVariable String month, @PathVariable String day,
+                              @PathVariable String slug) {
+        return permanentRedirect("/" + year + "/" + month + "/" + day + "/" + slug + "/");
+    }
+
+    static RedirectView permanentRedirect(String url) {
+        RedirectView view = new RedirectView(url);
+        view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        view.setExposeModelAttributes(false);
+        return view;
+    }
+}

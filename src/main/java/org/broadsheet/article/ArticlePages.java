@@ -1,0 +1,143 @@
+package org.broadsheet.article;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.broadsheet.author.Author;
+import org.broadsheet.author.AuthorService;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.media.Image;
+import org.broadsheet.media.MediaService;
+import org.broadsheet.site.Chrome;
+import org.broadsheet.site.PageHead;
+import org.broadsheet.site.SiteSettings;
+import org.broadsheet.site.SiteUrls;
+import org.broadsheet.syndication.Partner;
+import org.broadsheet.syndication.PartnerService;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.TaxonomyService;
+import org.springframework.stereotype.Service;
+
+/** Assembles the public page of one published article. */
+@Service
+public class ArticlePages {
+
+    private static final int RELATED = 4;
+
+    private final ArticleRepository repository;
+    private final ArticleAssembler assembler;
+    private final AuthorService authors;
+    private final TaxonomyService taxonomy;
+    private final MediaService media;
+    private final PartnerService partners;
+    private final CommentService comments;
+    private final ArticleStructuredData structuredData;
+    private final SiteUrls urls;
+    private final Clock clock;
+
+    ArticlePages(ArticleRepository repository, ArticleAssembler assembler, AuthorService authors,
+                 TaxonomyService taxonomy, MediaService media, PartnerService partners, CommentService comments,
+                 ArticleStructuredData structuredData, SiteUrls urls, Clock clock) {
+        this.repository = repository;
+        this.assembler = assembler;
+        this.authors = authors;
+        this.taxonomy = taxonomy;
+        this.media = media;
+        this.partners = partners;
+        this.comments = comments;
+        this.structuredData = structuredData;
+        this.urls = urls;
+        this.clock = clock;
+    }
+
+    /** What an article address leads to. */
+    public sealed interface Lookup {
+        /** The article is here. */
+        record Found(ArticlePage page) implements Lookup {
+        }
+
+        /** The slug is right but the date is not: the article lives at {@code url}. */
+        record MovedTo(String url) implements Lookup {
+        }
+
+        record Missing() implements Lookup {
+        }
+    }
+
+    public Lookup find(LocalDate date, String slug, SiteSettings.Settings settings) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Article> found = repository.findBySlug(slug)
+                .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now));
+        if (found.isEmpty()) {
+            return new Lookup.Missing();
+        }
+        Article article = found.get();
+        ZoneId zone = settings.timeZone();
+        String url = ArticleUrls.of(article.publishedAt(), article.slug(), zone);
+        if (!url.equals(ArticleUrls.of(date, slug))) {
+            return new Lookup.MovedTo(url);
+        }
+        return new Lookup.Found(assemble(article, url, settings, now));
+    }
+
+    private ArticlePage assemble(Article a, String url, SiteSettings.Settings settings, OffsetDateTime now) {
+        ZoneId zone = settings.timeZone();
+        List<Long> ids = List.of(a.id());
+        List<Long> authorIds = repository.authorIds(ids).getOrDefault(a.id(), List.of());
+        List<Author> byline = ArticleAssembler.pick(authorIds, authors.byIds(authorIds));
+        List<Long> sectionIds = repository.sectionIds(ids).getOrDefault(a.id(), List.of());
+        List<Section> sections = ArticleAssembler.pick(sectionIds, taxonomy.sectionsByIds(sectionIds));
+        List<Long> tagIds = repository.tagIds(ids).getOrDefault(a.id(), List.of());
+        var tags = new ArrayList<>(taxonomy.tagsByIds(tagIds).values());
+        Image lead = a.leadMediaId() == null ? null : media.image(a.leadMediaId()).orElse(null);
+
+        ArticlePage.Syndication syndication = null;
+        if (a.partnerId() != null) {
+            Partner p = partners.find(a.partnerId()).orElse(null);
+            if (p != null) {
+                String note = a.permissionNote().isBlank() ? p.permissionNote() : a.permissionNote();
+                syndication = new ArticlePage.Syndication(p.name(), p.url(),
+                        a.originalUrl() == null || a.originalUrl().isBlank() ? p.url() : a.originalUrl(), note);
+            }
+        }
+
+        List<ArticlePage.Translation> translations = a.translationGroup() == null ? List.of()
+                : repository.translations(a.translationGroup(), a.id(), now).stream()
+                .map(t -> new ArticlePage.Translation(t.language(), Chrome.languageName(t.language()), t.title(),
+                        ArticleUrls.of(t.publishedAt(), t.slug(), zone)))
+                .toList();
+
+        List<ArticleSummary> related = assembler.summaries(repository.related(a.id(), now, RELATED), zone);
+
+        boolean laterDay = a.updatedAt() != null && a.publishedAt() != null
+                && a.updatedAt().atZoneSameInstant(zone).toLocalDate()
+                .isAfter(a.publishedAt().atZoneSameInstant(zone).toLocalDate());
+
+        String leadCaption = a.leadCaption().isBlank() && lead != null ? lead.caption() : a.leadCaption();
+        String leadCredit = a.leadCredit().isBlank() && lead != null ? lead.credit() : a.leadCredit();
+        String leadAlt = a.leadAlt().isBlank() && lead != null ? lead.alt() : a.leadAlt();
+
+        String canonical = syndication != null && syndication.originalUrl() != null && !syndication.originalUrl().isBlank()
+                ? syndication.originalUrl() : urls.absolute(url);
+        List<PageHead.Alternate> alternates = new ArrayList<>();
+        if (!translations.isEmpty()) {
+            alternates.add(new PageHead.Alternate(a.language(), urls.absolute(url)));
+            translations.forEach(t -> alternates.add(new PageHead.Alternate(t.language(), urls.absolute(t.url()))));
+        }
+        String description = a.standfirst().isBlank() ? a.title() : a.standfirst();
+        String imageUrl = lead == null ? "" : urls.absolute(lead.urlFor(1200));
+        String jsonLd = structuredData.newsArticle(a, urls.absolute(url), byline, sections, tags, imageUrl, syndication, settings);
+        PageHead head = new PageHead(a.title() + " — " + settings.title(), description, canonical, a.language(),
+                "article", imageUrl, jsonLd, alternates, List.of(), false);
+
+        return new ArticlePage(a.id(), url, a.language(), a.title(), a.standfirst(), a.bodyHtml(), a.publishedAt(),
+                laterDay ? a.updatedAt() : null, lead, leadCaption, leadCredit, leadAlt, byline, sections, tags,
+                a.editorNoteHtml(), syndication, translations, comments.discussion(a.id()), a.commentsOpen(),
+                related, head);
+    }
+}

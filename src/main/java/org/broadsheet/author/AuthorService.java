@@ -1,0 +1,81 @@
+package org.broadsheet.author;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.broadsheet.media.Image;
+import org.broadsheet.media.MediaService;
+import org.broadsheet.render.MarkdownRenderer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Author profiles: who wrote what, with bio, affiliation and portrait. */
+@Service
+public class AuthorService {
+
+    private final AuthorRepository repository;
+    private final MediaService media;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    AuthorService(AuthorRepository repository, MediaService media, MarkdownRenderer markdown, Clock clock) {
+        this.repository = repository;
+        this.media = media;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    /** What a new profile needs; the bio is Markdown. */
+    public record NewAuthor(String slug, String name, String credentials, String affiliation, String bioMarkdown,
+                            Long photoMediaId, String email, List<Author.Link> links) {
+    }
+
+    /** Authors by id, with portraits and links, in a fixed number of queries. */
+    public Map<Long, Author> byIds(Collection<Long> ids) {
+        return assemble(repository.findAll(ids));
+    }
+
+    public Optional<Author> bySlug(String slug) {
+        return repository.findBySlug(slug).map(row -> assemble(List.of(row)).get(row.id()));
+    }
+
+    public List<Author> all() {
+        return new ArrayList<>(assemble(repository.findAllOrdered()).values());
+    }
+
+    @Transactional
+    public long create(NewAuthor a) {
+        long id = repository.insert(a.slug(), a.name(), a.credentials(), a.affiliation(), a.bioMarkdown(),
+                markdown.render(a.bioMarkdown()), a.photoMediaId(), a.email(), OffsetDateTime.now(clock));
+        int position = 0;
+        for (Author.Link link : a.links()) {
+            repository.insertLink(id, position++, link.label(), link.url());
+        }
+        return id;
+    }
+
+    private Map<Long, Author> assemble(List<AuthorRepository.AuthorRow> rows) {
+        List<Long> ids = rows.stream().map(AuthorRepository.AuthorRow::id).toList();
+        Map<Long, Image> photos = media.images(rows.stream().map(AuthorRepository.AuthorRow::photoMediaId)
+                .filter(Objects::nonNull).toList());
+        Map<Long, List<Author.Link>> links = new HashMap<>();
+        for (AuthorRepository.LinkRow link : repository.linksOf(ids)) {
+            links.computeIfAbsent(link.authorId(), k -> new ArrayList<>()).add(new Author.Link(link.label(), link.url()));
+        }
+        Map<Long, Author> out = new LinkedHashMap<>();
+        for (AuthorRepository.AuthorRow row : rows) {
+            out.put(row.id(), new Author(row.id(), row.slug(), row.name(), row.credentials(), row.affiliation(),
+                    row.bioHtml(), row.photoMediaId() == null ? null : photos.get(row.photoMediaId()),
+                    links.getOrDefault(row.id(), List.of())));
+        }
+        return out;
+    }
+}

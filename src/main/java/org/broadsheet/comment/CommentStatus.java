@@ -1,0 +1,6 @@
+package org.broadsheet.comment;
+
+/** A comment's place in moderation; readers see APPROVED only. */
+public enum CommentStatus {
+    PENDING, APPROVED, SPAM, TRASH
+}

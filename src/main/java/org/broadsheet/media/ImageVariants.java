@@ -1,0 +1,81 @@
+package org.broadsheet.media;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.springframework.stereotype.Component;
+
+/** Resizes an image to the widths pages ask for in {@code srcset}, once, when it is stored. */
+@Component
+public class ImageVariants {
+
+    /** Widths a page may pick from: phone, tablet/column, wide screen. */
+    public static final int[] WIDTHS = {480, 960, 1600};
+
+    record Encoded(int width, int height, byte[] bytes) {
+    }
+
+    /** Copies narrower than the image itself, each encoded in the given format ("jpeg" or "png"). */
+    List<Encoded> variantsOf(BufferedImage image, String format) throws IOException {
+        List<Encoded> out = new ArrayList<>();
+        for (int width : WIDTHS) {
+            if (width >= image.getWidth()) {
+                break;
+            }
+            int height = Math.max(1, Math.round((float) image.getHeight() * width / image.getWidth()));
+            out.add(new Encoded(width, height, encode(scale(image, width, height), format)));
+        }
+        return out;
+    }
+
+    static BufferedImage scale(BufferedImage source, int width, int height) {
+        boolean alpha = source.getColorModel().hasAlpha();
+        BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(source, 0, 0, width, height, null);
+        g.dispose();
+        return target;
+    }
+
+    /** Encodes as JPEG (quality 0.85, no alpha) or PNG. */
+    public static byte[] encode(BufferedImage image, String format) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if ("png".equals(format)) {
+            ImageIO.write(image, "png", bytes);
+            return bytes.toByteArray();
+        }
+        BufferedImage rgb = image;
+        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
+            rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = rgb.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.drawImage(image, 0, 0, null);
+            g.dispose();
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.85f);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(rgb, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}

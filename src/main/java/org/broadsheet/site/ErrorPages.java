@@ -1,0 +1,91 @@
+package org.broadsheet.site;
+
+import org.broadsheet.support.BadRequestException;
+import org.broadsheet.support.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns failures into pages a reader can act on: 404 with a way onward, 400 saying what to fix. Nothing
+ * a reader types yields a stack trace; unexpected errors are logged and answered with a plain 500 page.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final ChromeAdvice chrome;
+    private final SiteSettings settings;
+
+    ErrorPages(ChromeAdvice chrome, SiteSettings settings) {
+        this.chrome = chrome;
+        this.settings = settings;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
+        return page(HttpStatus.NOT_FOUND, "Page not found", e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ModelAndView noResource(NoResourceFoundException e) {
+        return page(HttpStatus.NOT_FOUND, "Page not found", "There is nothing at this address.");
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ModelAndView badRequest(BadRequestException e) {
+        return page(HttpStatus.BAD_REQUEST, "That request could not be understood", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
+        return page(HttpStatus.BAD_REQUEST, "That request could not be understood",
+                "The value given for \"" + e.getName() + "\" is not valid here.");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView missingParameter(MissingServletRequestParameterException e) {
+        return page(HttpStatus.BAD_REQUEST, "That request could not be understood",
+                "The request needs a value for \"" + e.getParameterName() + "\".");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return page(HttpStatus.METHOD_NOT_ALLOWED, "Not allowed here", "This address does not accept " + e.getMethod() + " requests.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ModelAndView notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return page(HttpStatus.NOT_ACCEPTABLE, "Not available in that format", "This page is available as HTML.");
+    }
+
+    /** Anything unforeseen: logged with its stack trace for the operator, a plain page for the reader. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+                "The error has been logged. Please try again in a moment.");
+    }
+
+    ModelAndView page(HttpStatus status, String heading, String message) {
+        SiteSettings.Settings s = settings.current();
+        ModelAndView mav = new ModelAndView("site/error");
+        mav.setStatus(status);
+        mav.addObject("chrome", chrome.build(s));
+        mav.addObject("error", new ErrorPage(status.value(), heading, message));
+        mav.addObject("head", PageHead.simple(heading + " — " + s.title(), message, "", s.language()).withNoindex());
+        return mav;
+    }
+}

@@ -1,0 +1,39 @@
+package org.broadsheet.site;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors raised outside the controllers (a malformed URL rejected by the server, a filter's failure) land
+ * here and get the same page as the rest of the site, never a stack trace.
+ */
+@Controller
+class FallbackErrorController implements ErrorController {
+
+    private final ErrorPages pages;
+
+    FallbackErrorController(ErrorPages pages) {
+        this.pages = pages;
+    }
+
+    @RequestMapping("/error")
+    ModelAndView error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        return switch (status) {
+            case NOT_FOUND -> pages.page(status, "Page not found", "There is nothing at this address.");
+            case FORBIDDEN -> pages.page(status, "Not allowed", "You do not have permission to do that. If you were filling in a form, reload the page and try again.");
+            case INTERNAL_SERVER_ERROR -> pages.page(status, "Something went wrong", "The error has been logged. Please try again in a moment.");
+            default -> pages.page(status, status.getReasonPhrase(), "The request could not be handled.");
+        };
+    }
+}

@@ -1,0 +1,68 @@
+package org.broadsheet.site;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The site's settings: title, tagline, language, time zone, articles per page. Stored as name/value rows
+ * in {@code site_setting}; anything not set falls back to a default here.
+ */
+@Service
+public class SiteSettings {
+
+    public static final String TITLE = "title";
+    public static final String TAGLINE = "tagline";
+    public static final String LANGUAGE = "language";
+    public static final String TIME_ZONE = "time_zone";
+    public static final String PER_PAGE = "articles_per_page";
+
+    private static final Map<String, String> DEFAULTS = Map.of(
+            TITLE, "Broadsheet",
+            TAGLINE, "Analysis and opinion",
+            LANGUAGE, "en",
+            TIME_ZONE, "UTC",
+            PER_PAGE, "10");
+
+    private final JdbcClient jdbc;
+
+    SiteSettings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The settings in force, read in one query. */
+    public Settings current() {
+        Map<String, String> values = new HashMap<>(DEFAULTS);
+        jdbc.sql("SELECT name, setting_value FROM site_setting").query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(values.get(TIME_ZONE));
+        } catch (RuntimeException e) {
+            zone = ZoneId.of("UTC");
+        }
+        int perPage;
+        try {
+            perPage = Math.max(1, Math.min(100, Integer.parseInt(values.get(PER_PAGE))));
+        } catch (NumberFormatException e) {
+            perPage = 10;
+        }
+        return new Settings(values.get(TITLE), values.get(TAGLINE), values.get(LANGUAGE), zone, perPage);
+    }
+
+    @Transactional
+    public void put(String name, String value) {
+        int updated = jdbc.sql("UPDATE site_setting SET setting_value = :value WHERE name = :name")
+                .param("name", name).param("value", value).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO site_setting (name, setting_value) VALUES (:name, :value)")
+                    .param("name", name).param("value", value).update();
+        }
+    }
+
+    public record Settings(String title, String tagline, String language, ZoneId timeZone, int articlesPerPage) {
+    }
+}

@@ -1,0 +1,37 @@
+package org.broadsheet.site;
+
+import java.time.Duration;
+
+import org.broadsheet.media.MediaStorage;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
+
+/**
+ * Static files. The stylesheet and scripts under {@code /assets/} are addressed by a hash of their content
+ * ({@code /assets/site-3f2a….css}), so browsers and CDNs may keep them forever; media files under
+ * {@code /media/} are cached for a day.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    private final MediaStorage storage;
+
+    WebConfig(MediaStorage storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations("classpath:/static/assets/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                .resourceChain(true)
+                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        registry.addResourceHandler(MediaStorage.URL_PREFIX + "**")
+                .addResourceLocations(storage.root().toUri().toString() + "/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
+    }
+}

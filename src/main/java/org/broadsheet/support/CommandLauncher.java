@@ -1,0 +1,75 @@
+package org.broadsheet.support;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs a {@link CliCommand} of the jar. Options of the form {@code --name=value} are Spring properties,
+ * exactly as for the server ({@code --broadsheet.data-dir=DIR}, {@code --spring.datasource.url=…});
+ * everything else goes to the command. Options the command itself understands ({@code --media-dir DIR})
+ * are passed through too: a command reads what it knows and Spring ignores the rest.
+ */
+public final class CommandLauncher {
+
+    private CommandLauncher() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && !args[0].startsWith("-");
+    }
+
+    public static int run(Class<?> application, String[] args) {
+        String name = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        List<String> commandArgs = new ArrayList<>();
+        for (String arg : rest) {
+            if (!isSpringProperty(arg)) {
+                commandArgs.add(arg);
+            }
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties("broadsheet.command=" + name, "spring.main.log-startup-info=false",
+                        "logging.level.root=WARN", "logging.level.org.broadsheet=INFO")
+                .run(rest)) {
+            Map<String, CliCommand> commands = context.getBeansOfType(CliCommand.class).values().stream()
+                    .collect(Collectors.toMap(CliCommand::name, c -> c));
+            CliCommand command = commands.get(name);
+            if (command == null) {
+                System.err.println("Unknown command: " + name);
+                System.err.println("Commands:");
+                commands.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
+                        .forEach(c -> System.err.printf("  %-14s %s%n", c.name(), c.summary()));
+                return 2;
+            }
+            return command.run(commandArgs, System.out, System.err);
+        } catch (Exception e) {
+            System.err.println(name + ": " + messageOf(e));
+            return 1;
+        }
+    }
+
+    /** Spring options are {@code --key=value} with a dotted key; command options are not dotted. */
+    static boolean isSpringProperty(String arg) {
+        if (!arg.startsWith("--") || !arg.contains("=")) {
+            return false;
+        }
+        String key = arg.substring(2, arg.indexOf('='));
+        return key.contains(".");
+    }
+
+    private static String messageOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

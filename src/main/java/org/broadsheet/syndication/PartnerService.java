@@ -1,0 +1,37 @@
+package org.broadsheet.syndication;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+/** Syndication partners: think tanks and journals whose pieces are republished here. */
+@Service
+public class PartnerService {
+
+    private final JdbcClient jdbc;
+
+    PartnerService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Partner> find(long id) {
+        return jdbc.sql("SELECT id, slug, name, url, permission_note FROM partner WHERE id = :id")
+                .param("id", id).query(Partner.class).optional();
+    }
+
+    public List<Partner> all() {
+        return jdbc.sql("SELECT id, slug, name, url, permission_note FROM partner ORDER BY name")
+                .query(Partner.class).list();
+    }
+
+    public long create(String slug, String name, String url, String permissionNote) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO partner (slug, name, url, permission_note) VALUES (:slug, :name, :url, :note)")
+                .param("slug", slug).param("name", name).param("url", url).param("note", permissionNote)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+}
