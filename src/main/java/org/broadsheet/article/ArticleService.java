@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.broadsheet.render.MarkdownRenderer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,11 +17,13 @@ public class ArticleService {
     private final ArticleRepository repository;
     private final MarkdownRenderer markdown;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ArticleService(ArticleRepository repository, MarkdownRenderer markdown, Clock clock) {
+    ArticleService(ArticleRepository repository, MarkdownRenderer markdown, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.markdown = markdown;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The fields of a new article; links are ids in order (first author first). */
@@ -46,6 +49,7 @@ public class ArticleService {
         repository.replaceAuthors(id, n.authorIds());
         repository.replaceSections(id, n.sectionIds());
         repository.replaceTags(id, n.tagIds());
+        events.publishEvent(new ArticleChanged(id, n.slug()));
         return id;
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** The reader discussion under each article: what is shown, and comments entered by the application. */
@@ -17,9 +18,11 @@ public class CommentService {
     public static final int MAX_DEPTH = 5;
 
     private final CommentRepository repository;
+    private final ApplicationEventPublisher events;
 
-    CommentService(CommentRepository repository) {
+    CommentService(CommentRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
     }
 
     /** The approved discussion of an article, threaded: top-level comments oldest first, each with its replies. */
@@ -48,7 +51,9 @@ public class CommentService {
     /** Stores a comment that the application itself vouches for (demo content, imports). */
     public long addTrusted(long articleId, Long parentId, String name, String email, String url, String body,
                            CommentStatus status, OffsetDateTime at) {
-        return repository.insert(articleId, parentId, name, email, url, null, null, null, body, status, 0, "", at);
+        long id = repository.insert(articleId, parentId, name, email, url, null, null, null, body, status, 0, "", at);
+        events.publishEvent(new CommentChanged(id, articleId));
+        return id;
     }
 
     private CommentView view(CommentRepository.ApprovedRow row, int depth,
