@@ -1,10 +1,9 @@
 package org.broadsheet.account;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -12,6 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * CSRF protection stays on for every state-changing form.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfig {
 
     @Bean
@@ -27,9 +27,4 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** bcrypt by default, and any hash a newer encoder writes later still verifies. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 }
