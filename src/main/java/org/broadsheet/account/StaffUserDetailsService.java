@@ -1,5 +1,6 @@
 package org.broadsheet.account;
 
+import org.broadsheet.support.Rows;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,7 @@ class StaffUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         Row row = jdbc.sql("SELECT email, password_hash, role, enabled FROM app_user WHERE LOWER(email) = LOWER(:email)")
                 .param("email", email == null ? "" : email.trim())
-                .query(Row.class).optional()
+                .query(Rows.of(Row.class)).optional()
                 .filter(r -> r.passwordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         return User.withUsername(row.email())

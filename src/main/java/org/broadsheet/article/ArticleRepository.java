@@ -1,5 +1,6 @@
 package org.broadsheet.article;
 
+import org.broadsheet.support.Rows;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,18 +25,18 @@ class ArticleRepository {
     private static final String PUBLISHED = "a.status = 'PUBLISHED' AND a.published_at <= :now";
 
     Optional<Article> findBySlug(String slug) {
-        return jdbc.sql("SELECT * FROM article WHERE slug = :slug").param("slug", slug).query(Article.class).optional();
+        return jdbc.sql("SELECT * FROM article WHERE slug = :slug").param("slug", slug).query(Rows.of(Article.class)).optional();
     }
 
     Optional<Article> find(long id) {
-        return jdbc.sql("SELECT * FROM article WHERE id = :id").param("id", id).query(Article.class).optional();
+        return jdbc.sql("SELECT * FROM article WHERE id = :id").param("id", id).query(Rows.of(Article.class)).optional();
     }
 
     List<Article> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM article WHERE id IN (:ids)").param("ids", ids).query(Article.class).list();
+        return jdbc.sql("SELECT * FROM article WHERE id IN (:ids)").param("ids", ids).query(Rows.of(Article.class)).list();
     }
 
     long countArticles() {
@@ -47,7 +48,7 @@ class ArticleRepository {
         return jdbc.sql("SELECT a.* FROM article a WHERE " + PUBLISHED + " AND " + filter +
                         " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).param("now", now).param("limit", limit).param("offset", offset)
-                .query(Article.class).list();
+                .query(Rows.of(Article.class)).list();
     }
 
     long countPublished(String filter, Map<String, Object> params, OffsetDateTime now) {
@@ -66,13 +67,13 @@ class ArticleRepository {
                     WHERE t1.article_id = :id)
                 ORDER BY a.published_at DESC, a.id DESC LIMIT :limit""".formatted(PUBLISHED))
                 .param("id", articleId).param("now", now).param("limit", limit)
-                .query(Article.class).list();
+                .query(Rows.of(Article.class)).list();
     }
 
     List<Article> translations(String group, long exceptId, OffsetDateTime now) {
         return jdbc.sql("SELECT a.* FROM article a WHERE " + PUBLISHED +
                         " AND a.translation_group = :group AND a.id <> :id ORDER BY a.language")
-                .param("group", group).param("id", exceptId).param("now", now).query(Article.class).list();
+                .param("group", group).param("id", exceptId).param("now", now).query(Rows.of(Article.class)).list();
     }
 
     record Link(long articleId, long targetId) {

@@ -1,5 +1,6 @@
 package org.broadsheet.author;
 
+import org.broadsheet.support.Rows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -32,16 +33,16 @@ class AuthorRepository {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE id IN (:ids)").param("ids", ids)
-                .query(AuthorRow.class).list();
+                .query(Rows.of(AuthorRow.class)).list();
     }
 
     List<AuthorRow> findAllOrdered() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM author ORDER BY name").query(AuthorRow.class).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM author ORDER BY name").query(Rows.of(AuthorRow.class)).list();
     }
 
     Optional<AuthorRow> findBySlug(String slug) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE slug = :slug").param("slug", slug)
-                .query(AuthorRow.class).optional();
+                .query(Rows.of(AuthorRow.class)).optional();
     }
 
     List<LinkRow> linksOf(Collection<Long> authorIds) {
@@ -49,7 +50,7 @@ class AuthorRepository {
             return List.of();
         }
         return jdbc.sql("SELECT author_id, label, url FROM author_link WHERE author_id IN (:ids) ORDER BY author_id, position")
-                .param("ids", authorIds).query(LinkRow.class).list();
+                .param("ids", authorIds).query(Rows.of(LinkRow.class)).list();
     }
 
     long insert(String slug, String name, String credentials, String affiliation, String bioMd, String bioHtml,

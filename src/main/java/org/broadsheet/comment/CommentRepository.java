@@ -1,5 +1,6 @@
 package org.broadsheet.comment;
 
+import org.broadsheet.support.Rows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ class CommentRepository {
                 SELECT id, parent_id, author_name, author_url, body, created_at
                 FROM comment WHERE article_id = :articleId AND status = 'APPROVED'
                 ORDER BY created_at, id""")
-                .param("articleId", articleId).query(ApprovedRow.class).list();
+                .param("articleId", articleId).query(Rows.of(ApprovedRow.class)).list();
     }
 
     Map<Long, Long> approvedCounts(Collection<Long> articleIds) {

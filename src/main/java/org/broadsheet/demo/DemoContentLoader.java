@@ -1,5 +1,6 @@
 package org.broadsheet.demo;
 
+import org.broadsheet.support.Rows;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.BroadsheetProperties;

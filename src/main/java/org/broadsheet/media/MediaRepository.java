@@ -1,5 +1,6 @@
 package org.broadsheet.media;
 
+import org.broadsheet.support.Rows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -19,14 +20,14 @@ class MediaRepository {
     }
 
     Optional<MediaRow> find(long id) {
-        return jdbc.sql("SELECT * FROM media WHERE id = :id").param("id", id).query(MediaRow.class).optional();
+        return jdbc.sql("SELECT * FROM media WHERE id = :id").param("id", id).query(Rows.of(MediaRow.class)).optional();
     }
 
     List<MediaRow> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM media WHERE id IN (:ids)").param("ids", ids).query(MediaRow.class).list();
+        return jdbc.sql("SELECT * FROM media WHERE id IN (:ids)").param("ids", ids).query(Rows.of(MediaRow.class)).list();
     }
 
     List<VariantRow> variantsOf(Collection<Long> ids) {
@@ -34,7 +35,7 @@ class MediaRepository {
             return List.of();
         }
         return jdbc.sql("SELECT * FROM media_variant WHERE media_id IN (:ids) ORDER BY media_id, width")
-                .param("ids", ids).query(VariantRow.class).list();
+                .param("ids", ids).query(Rows.of(VariantRow.class)).list();
     }
 
     long insert(String storageKey, String fileName, String mimeType, int width, int height, long byteSize,

@@ -1,5 +1,6 @@
 package org.broadsheet.syndication;
 
+import org.broadsheet.support.Rows;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,12 +20,12 @@ public class PartnerService {
 
     public Optional<Partner> find(long id) {
         return jdbc.sql("SELECT id, slug, name, url, permission_note FROM partner WHERE id = :id")
-                .param("id", id).query(Partner.class).optional();
+                .param("id", id).query(Rows.of(Partner.class)).optional();
     }
 
     public List<Partner> all() {
         return jdbc.sql("SELECT id, slug, name, url, permission_note FROM partner ORDER BY name")
-                .query(Partner.class).list();
+                .query(Rows.of(Partner.class)).list();
     }
 
     public long create(String slug, String name, String url, String permissionNote) {

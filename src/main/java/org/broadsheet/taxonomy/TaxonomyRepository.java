@@ -1,5 +1,6 @@
 package org.broadsheet.taxonomy;
 
+import org.broadsheet.support.Rows;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ class TaxonomyRepository {
 
     List<SectionRow> allSections() {
         return jdbc.sql("SELECT id, parent_id, slug, path, name, description, position FROM section ORDER BY position, name")
-                .query(SectionRow.class).list();
+                .query(Rows.of(SectionRow.class)).list();
     }
 
     long insertSection(Long parentId, String slug, String path, String name, String description, int position) {
@@ -41,15 +42,15 @@ class TaxonomyRepository {
             return List.of();
         }
         return jdbc.sql("SELECT id, slug, name FROM tag WHERE id IN (:ids) ORDER BY name").param("ids", ids)
-                .query(Tag.class).list();
+                .query(Rows.of(Tag.class)).list();
     }
 
     Optional<Tag> tagBySlug(String slug) {
-        return jdbc.sql("SELECT id, slug, name FROM tag WHERE slug = :slug").param("slug", slug).query(Tag.class).optional();
+        return jdbc.sql("SELECT id, slug, name FROM tag WHERE slug = :slug").param("slug", slug).query(Rows.of(Tag.class)).optional();
     }
 
     List<Tag> allTags() {
-        return jdbc.sql("SELECT id, slug, name FROM tag ORDER BY name").query(Tag.class).list();
+        return jdbc.sql("SELECT id, slug, name FROM tag ORDER BY name").query(Rows.of(Tag.class)).list();
     }
 
     long insertTag(String slug, String name) {
