@@ -21,6 +21,8 @@ class SecurityConfig {
                         .anyRequest().permitAll())
                 .formLogin(form -> form.permitAll())
                 .headers(headers -> headers
+                        // Public pages carry the page cache's Cache-Control; the newsroom is never shared.
+                        .cacheControl(c -> c.disable())
                         .contentTypeOptions(c -> { })
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

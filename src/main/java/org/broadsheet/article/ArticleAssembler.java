@@ -11,6 +11,7 @@ import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.Image;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.taxonomy.Section;
+import org.broadsheet.support.PageDependencies;
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +41,8 @@ class ArticleAssembler {
         Map<Long, Author> authorById = authors.byIds(flatten(authorIds.values()));
         Map<Long, Section> sectionById = taxonomy.sectionsByIds(flatten(sectionIds.values()));
         Map<Long, Image> leads = media.images(articles.stream().map(Article::leadMediaId).filter(Objects::nonNull).toList());
+        ids.forEach(id -> PageDependencies.record(PageDependencies.article(id)));
+        authorById.keySet().forEach(id -> PageDependencies.record(PageDependencies.author(id)));
         return articles.stream().map(a -> new ArticleSummary(a.id(), ArticleUrls.of(a.publishedAt(), a.slug(), zone),
                 a.language(), a.title(), a.standfirst(), a.publishedAt(),
                 pick(authorIds.get(a.id()), authorById), pick(sectionIds.get(a.id()), sectionById),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.broadsheet.support.PageDependencies;
 import org.broadsheet.support.PageOf;
 import org.springframework.stereotype.Service;
 
@@ -29,26 +30,32 @@ public class ArticleListings {
     }
 
     public PageOf<ArticleSummary> latest(int page, int size, ZoneId zone) {
+        PageDependencies.record(PageDependencies.ALL_LISTS);
         return list("1 = 1", Map.of(), page, size, zone);
     }
 
     /** Articles in any of the sections (pass a section with its descendants). */
     public PageOf<ArticleSummary> inSections(Collection<Long> sectionIds, int page, int size, ZoneId zone) {
+        sectionIds.forEach(id -> PageDependencies.record(PageDependencies.sectionList(id)));
         return list("a.id IN (SELECT article_id FROM article_section WHERE section_id IN (:sections))",
                 Map.of("sections", sectionIds), page, size, zone);
     }
 
     public PageOf<ArticleSummary> tagged(long tagId, int page, int size, ZoneId zone) {
+        PageDependencies.record(PageDependencies.tagList(tagId));
         return list("a.id IN (SELECT article_id FROM article_tag WHERE tag_id = :tag)", Map.of("tag", tagId), page, size, zone);
     }
 
     public PageOf<ArticleSummary> byAuthor(long authorId, int page, int size, ZoneId zone) {
+        PageDependencies.record(PageDependencies.authorList(authorId));
+        PageDependencies.record(PageDependencies.author(authorId));
         return list("a.id IN (SELECT article_id FROM article_author WHERE author_id = :author)",
                 Map.of("author", authorId), page, size, zone);
     }
 
     /** Articles published in [from, to) in the site's time zone. */
     public PageOf<ArticleSummary> between(LocalDate from, LocalDate to, int page, int size, ZoneId zone) {
+        PageDependencies.record(PageDependencies.ALL_LISTS);
         return list("a.published_at >= :from AND a.published_at < :to",
                 Map.of("from", from.atStartOfDay(zone).toOffsetDateTime(), "to", to.atStartOfDay(zone).toOffsetDateTime()),
                 page, size, zone);
@@ -56,6 +63,7 @@ public class ArticleListings {
 
     /** The article marked featured, or else the newest. */
     public Optional<ArticleSummary> featured(ZoneId zone) {
+        PageDependencies.record(PageDependencies.ALL_LISTS);
         List<Article> rows = repository.published("a.featured = TRUE", Map.of(), now(), 0, 1);
         if (rows.isEmpty()) {
             rows = repository.published("1 = 1", Map.of(), now(), 0, 1);

@@ -18,6 +18,7 @@ import org.broadsheet.site.PageHead;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.site.SiteUrls;
 import org.broadsheet.syndication.Partner;
+import org.broadsheet.support.PageDependencies;
 import org.broadsheet.syndication.PartnerService;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.TaxonomyService;
@@ -112,6 +113,12 @@ public class ArticlePages {
                         ArticleUrls.of(t.publishedAt(), t.slug(), zone)))
                 .toList();
 
+        // The page shows the article itself, its authors, and a related block that a newly published article
+        // sharing a section or tag may join.
+        PageDependencies.record(PageDependencies.article(a.id()));
+        authorIds.forEach(id -> PageDependencies.record(PageDependencies.author(id)));
+        sectionIds.forEach(id -> PageDependencies.record(PageDependencies.sectionList(id)));
+        tagIds.forEach(id -> PageDependencies.record(PageDependencies.tagList(id)));
         List<ArticleSummary> related = assembler.summaries(repository.related(a.id(), now, RELATED), zone);
 
         boolean laterDay = a.updatedAt() != null && a.publishedAt() != null

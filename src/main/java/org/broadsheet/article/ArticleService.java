@@ -61,6 +61,17 @@ public class ArticleService {
         return repository.findBySlug(slug);
     }
 
+    /** Where an article appears besides its own page: the lists of its sections, tags and authors. */
+    public record Memberships(List<Long> sectionIds, List<Long> tagIds, List<Long> authorIds) {
+    }
+
+    public Memberships memberships(long articleId) {
+        List<Long> ids = List.of(articleId);
+        return new Memberships(repository.sectionIds(ids).getOrDefault(articleId, List.of()),
+                repository.tagIds(ids).getOrDefault(articleId, List.of()),
+                repository.authorIds(ids).getOrDefault(articleId, List.of()));
+    }
+
     public long count() {
         return repository.countArticles();
     }

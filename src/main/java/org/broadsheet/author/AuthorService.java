@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.broadsheet.media.Image;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.render.MarkdownRenderer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +26,15 @@ public class AuthorService {
     private final MediaService media;
     private final MarkdownRenderer markdown;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    AuthorService(AuthorRepository repository, MediaService media, MarkdownRenderer markdown, Clock clock) {
+    AuthorService(AuthorRepository repository, MediaService media, MarkdownRenderer markdown, Clock clock,
+                  ApplicationEventPublisher events) {
         this.repository = repository;
         this.media = media;
         this.markdown = markdown;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What a new profile needs; the bio is Markdown. */
@@ -59,6 +63,7 @@ public class AuthorService {
         for (Author.Link link : a.links()) {
             repository.insertLink(id, position++, link.label(), link.url());
         }
+        events.publishEvent(new AuthorChanged(id));
         return id;
     }
 

@@ -4,6 +4,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.broadsheet.support.SiteWideChange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +31,11 @@ public class SiteSettings {
             PER_PAGE, "10");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    SiteSettings(JdbcClient jdbc) {
+    SiteSettings(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The settings in force, read in one query. */
@@ -61,6 +65,7 @@ public class SiteSettings {
             jdbc.sql("INSERT INTO site_setting (name, setting_value) VALUES (:name, :value)")
                     .param("name", name).param("value", value).update();
         }
+        events.publishEvent(new SiteWideChange("settings"));
     }
 
     public record Settings(String title, String tagline, String language, ZoneId timeZone, int articlesPerPage) {

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.broadsheet.support.SiteWideChange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class TaxonomyService {
 
     private final TaxonomyRepository repository;
+    private final ApplicationEventPublisher events;
 
-    TaxonomyService(TaxonomyRepository repository) {
+    TaxonomyService(TaxonomyRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
     }
 
     /** All sections in tree order: each parent followed by its children. */
@@ -75,7 +79,9 @@ public class TaxonomyService {
 
     public long createSection(Long parentId, String slug, String name, String description, int position) {
         String path = parentId == null ? slug : build().get(parentId).path() + "/" + slug;
-        return repository.insertSection(parentId, slug, path, name, description, position);
+        long id = repository.insertSection(parentId, slug, path, name, description, position);
+        events.publishEvent(new SiteWideChange("sections"));
+        return id;
     }
 
     public Map<Long, Tag> tagsByIds(Collection<Long> ids) {

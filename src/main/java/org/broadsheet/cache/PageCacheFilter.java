@@ -1,0 +1,199 @@
+package org.broadsheet.cache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.broadsheet.support.PageDependencies;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves anonymous readers from the {@link PageCache} before Spring Security and Spring MVC do any work:
+ * a hit costs a map lookup, a conditional-GET check and one write of precomputed bytes (gzip when the
+ * reader accepts it). A miss renders the page as usual and keeps it when it is safe to share: a 200, no
+ * cookie set, no session, and the reader is neither signed in nor waiting to see their own held comment.
+ */
+class PageCacheFilter extends HttpFilter {
+
+    /** Set for a reader whose comment awaits moderation, so they see fresh pages for a while. */
+    static final String FRESH_COOKIE = "bs_fresh";
+    private static final Set<String> SESSION_COOKIES = Set.of("JSESSIONID", "SESSION", FRESH_COOKIE);
+    private static final List<String> UNCACHED_PREFIXES = List.of("/newsroom", "/login", "/logout", "/media/",
+            "/assets/", "/webjars/", "/actuator", "/error", "/search");
+    private static final Pattern CACHEABLE_QUERY = Pattern.compile("page=[0-9]{1,6}");
+    private static final Set<String> CACHEABLE_TYPES = Set.of("text/html", "application/rss+xml",
+            "application/atom+xml", "application/xml", "text/xml", "text/plain");
+    private static final Set<String> NOT_REPLAYED = Set.of("content-length", "content-type", "date", "set-cookie",
+            "transfer-encoding", "etag", "last-modified", "cache-control", "content-encoding", "vary", "connection",
+            "keep-alive");
+    private static final int MIN_GZIP_BYTES = 1024;
+
+    private final PageCache cache;
+    private final PageCacheProperties properties;
+
+    PageCacheFilter(PageCache cache, PageCacheProperties properties) {
+        this.cache = cache;
+        this.properties = properties;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String key = cacheKey(request);
+        if (key == null) {
+            // What is not shared is personal (the newsroom, a signed-in editor's view): never kept by a CDN.
+            response.setHeader("Cache-Control", "private, no-cache");
+            chain.doFilter(request, response);
+            return;
+        }
+        CachedPage page = cache.get(key);
+        if (page == null) {
+            long generation = cache.generation();
+            ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, capture);
+            page = cacheable(request, capture) ? toPage(request, capture) : null;
+            if (page == null) {
+                capture.copyBodyToResponse();
+                return;
+            }
+            cache.put(key, page, generation);
+            capture.resetBuffer();
+        }
+        write(request, response, page);
+    }
+
+    /** The cache key for a shareable request, or null when the request must go to the application. */
+    private static String cacheKey(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return null;
+        }
+        String uri = request.getRequestURI();
+        for (String prefix : UNCACHED_PREFIXES) {
+            if (uri.startsWith(prefix)) {
+                return null;
+            }
+        }
+        String query = request.getQueryString();
+        if (query != null && !CACHEABLE_QUERY.matcher(query).matches()) {
+            return null;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (SESSION_COOKIES.contains(cookie.getName())) {
+                    return null;
+                }
+            }
+        }
+        return query == null ? uri : uri + "?" + query;
+    }
+
+    private static boolean cacheable(HttpServletRequest request, ContentCachingResponseWrapper response) {
+        if (response.getStatus() != 200 || response.getHeader("Set-Cookie") != null
+                || request.getSession(false) != null) {
+            return false;
+        }
+        String cacheControl = response.getHeader("Cache-Control");
+        if (cacheControl != null && (cacheControl.contains("no-store") || cacheControl.contains("private"))) {
+            return false;
+        }
+        String type = response.getContentType();
+        return type != null && CACHEABLE_TYPES.contains(type.split(";")[0].trim().toLowerCase());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CachedPage toPage(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
+        byte[] body = response.getContentAsByteArray();
+        Set<String> dependencies = (Set<String>) request.getAttribute(PageDependencies.ATTRIBUTE);
+        List<String[]> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_REPLAYED.contains(name.toLowerCase())) {
+                for (String value : response.getHeaders(name)) {
+                    headers.add(new String[] {name, value});
+                }
+            }
+        }
+        long now = System.currentTimeMillis() / 1000 * 1000;
+        return new CachedPage(body, body.length >= MIN_GZIP_BYTES ? gzip(body) : null, response.getContentType(),
+                etag(body), now, List.copyOf(headers), dependencies == null ? Set.of() : Set.copyOf(dependencies));
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+        for (String[] header : page.headers()) {
+            response.addHeader(header[0], header[1]);
+        }
+        response.setHeader("ETag", page.etag());
+        response.setDateHeader("Last-Modified", page.lastModified());
+        response.setHeader("Cache-Control", properties.cacheControl());
+        response.setHeader("Vary", "Accept-Encoding");
+        if (notModified(request, page)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(page.contentType());
+        boolean gzip = page.gzip() != null && acceptsGzip(request);
+        byte[] bytes = gzip ? page.gzip() : page.body();
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(bytes.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    private static boolean notModified(HttpServletRequest request, CachedPage page) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            return ifNoneMatch.contains(page.etag()) || ifNoneMatch.trim().equals("*");
+        }
+        try {
+            long since = request.getDateHeader("If-Modified-Since");
+            return since >= 0 && page.lastModified() <= since;
+        } catch (IllegalArgumentException malformedDate) {
+            return false;
+        }
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accept = request.getHeader("Accept-Encoding");
+        return accept != null && accept.toLowerCase().contains("gzip") && !accept.toLowerCase().contains("gzip;q=0");
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(body);
+        }
+        return out.toByteArray();
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.broadsheet.cache;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.broadsheet.article.ArticleChanged;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.author.AuthorChanged;
+import org.broadsheet.comment.CommentChanged;
+import org.broadsheet.support.PageDependencies;
+import org.broadsheet.support.SiteWideChange;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Drops exactly the cached pages a change shows on, once the change is committed: an article's own page and
+ * every page that lists or relates it, the lists it now joins (its sections — and so their parents' pages —
+ * tags, authors, the front page, archives, feeds and sitemaps); a comment's article; an author's bylines and
+ * bio boxes; everything when the menu or the settings change.
+ */
+@Component
+class PageCacheInvalidation {
+
+    private final PageCache cache;
+    private final ArticleService articles;
+
+    PageCacheInvalidation(PageCache cache, ArticleService articles) {
+        this.cache = cache;
+        this.articles = articles;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void articleChanged(ArticleChanged event) {
+        cache.invalidate(dependenciesOfArticle(event.articleId()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void commentChanged(CommentChanged event) {
+        cache.invalidate(List.of(PageDependencies.article(event.articleId())));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void authorChanged(AuthorChanged event) {
+        cache.invalidate(List.of(PageDependencies.author(event.authorId())));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void siteWideChange(SiteWideChange event) {
+        cache.clear();
+    }
+
+    List<String> dependenciesOfArticle(long articleId) {
+        ArticleService.Memberships m = articles.memberships(articleId);
+        List<String> keys = new ArrayList<>();
+        keys.add(PageDependencies.article(articleId));
+        keys.add(PageDependencies.ALL_LISTS);
+        m.sectionIds().forEach(id -> keys.add(PageDependencies.sectionList(id)));
+        m.tagIds().forEach(id -> keys.add(PageDependencies.tagList(id)));
+        m.authorIds().forEach(id -> keys.add(PageDependencies.authorList(id)));
+        return keys;
+    }
+}

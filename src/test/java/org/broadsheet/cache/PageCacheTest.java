@@ -1,0 +1,186 @@
+package org.broadsheet.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import jakarta.servlet.http.Cookie;
+
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.site.SiteSettings;
+import org.broadsheet.taxonomy.TaxonomyService;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The page cache as readers and editors notice it: fast repeats, 304s, and changes that show at once. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PageCacheTest {
+
+    static final String RATCHET = "/2026/09/08/the-sanctions-ratchet/";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    PageCache cache;
+    @Autowired
+    ArticleService articles;
+    @Autowired
+    CommentService comments;
+    @Autowired
+    TaxonomyService taxonomy;
+    @Autowired
+    SiteSettings settings;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void empty() {
+        cache.clear();
+    }
+
+    MockHttpServletResponse fetch(MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        response.setCharacterEncoding("UTF-8");
+        return response;
+    }
+
+    @Test
+    void repeatsComeFromTheCacheWithValidators() throws Exception {
+        MockHttpServletResponse first = fetch(get(RATCHET));
+        assertThat(cache.get(RATCHET)).isNotNull();
+        MockHttpServletResponse second = fetch(get(RATCHET));
+        assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString());
+        assertThat(second.getHeader("ETag")).isEqualTo(first.getHeader("ETag")).startsWith("\"");
+        assertThat(second.getHeader("Last-Modified")).isNotBlank();
+        assertThat(second.getHeader("Cache-Control")).contains("s-maxage").contains("stale-while-revalidate");
+        assertThat(second.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(second.getContentType()).startsWith("text/html");
+    }
+
+    @Test
+    void matchingValidatorsGetNotModified() throws Exception {
+        MockHttpServletResponse first = fetch(get(RATCHET));
+        MockHttpServletResponse byEtag = fetch(get(RATCHET).header("If-None-Match", first.getHeader("ETag")));
+        assertThat(byEtag.getStatus()).isEqualTo(304);
+        assertThat(byEtag.getContentAsByteArray()).isEmpty();
+        MockHttpServletResponse byDate = fetch(get(RATCHET).header("If-Modified-Since", first.getHeader("Last-Modified")));
+        assertThat(byDate.getStatus()).isEqualTo(304);
+        assertThat(fetch(get(RATCHET).header("If-None-Match", "\"something-else\"")).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void gzipIsServedToReadersWhoAcceptIt() throws Exception {
+        String plain = fetch(get(RATCHET)).getContentAsString();
+        MockHttpServletResponse zipped = fetch(get(RATCHET).header("Accept-Encoding", "gzip, deflate, br"));
+        assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(zipped.getHeader("Vary")).isEqualTo("Accept-Encoding");
+        byte[] body = new GZIPInputStream(new ByteArrayInputStream(zipped.getContentAsByteArray())).readAllBytes();
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(zipped.getContentAsByteArray().length).isLessThan(plain.length() / 2);
+    }
+
+    @Test
+    void publishingShowsOnTheNextRequestAndLeavesUnrelatedPagesCached() throws Exception {
+        fetch(get("/"));
+        fetch(get("/section/europe/"));
+        fetch(get("/section/opinion/"));
+        fetch(get("/tag/arctic/"));
+        long europe = taxonomy.sectionByPath("europe").orElseThrow().id();
+        long id = articles.create(new ArticleService.NewArticle("cache-test-" + System.nanoTime(), "en",
+                "A Fresh Dispatch From Brussels", "Standfirst", "Body text.", ArticleStatus.PUBLISHED,
+                OffsetDateTime.now().minusMinutes(1), null, null, "", "", "", "", null, null, "", null, false,
+                List.of(), List.of(europe), List.of()));
+        try {
+            assertThat(cache.get("/section/europe/")).isNull();
+            assertThat(cache.get("/")).isNull();
+            assertThat(cache.get("/section/opinion/")).isNotNull();
+            assertThat(cache.get("/tag/arctic/")).isNotNull();
+            assertThat(Jsoup.parse(fetch(get("/section/europe/")).getContentAsString()).select(".card-title a").eachText())
+                    .contains("A Fresh Dispatch From Brussels");
+            assertThat(Jsoup.parse(fetch(get("/")).getContentAsString()).select(".latest .card-title a").eachText())
+                    .contains("A Fresh Dispatch From Brussels");
+        } finally {
+            deleteArticle(id);
+        }
+    }
+
+    @Test
+    void anApprovedCommentShowsOnItsArticleOnly() throws Exception {
+        String other = "/2026/09/15/khrapovik-sanktsiy/";
+        fetch(get(RATCHET));
+        fetch(get(other));
+        long articleId = articles.findBySlug("the-sanctions-ratchet").orElseThrow().id();
+        comments.addTrusted(articleId, null, "Cache Tester", "tester@example.com", null, "A freshly approved remark.",
+                CommentStatus.APPROVED, OffsetDateTime.now());
+        assertThat(cache.get(RATCHET)).isNull();
+        assertThat(cache.get(other)).isNotNull();
+        assertThat(fetch(get(RATCHET)).getContentAsString()).contains("A freshly approved remark.");
+    }
+
+    @Test
+    void renamingTheSiteDropsEveryPage() throws Exception {
+        fetch(get(RATCHET));
+        fetch(get("/"));
+        String title = settings.current().title();
+        settings.put(SiteSettings.TITLE, "Renamed Review");
+        try {
+            assertThat(cache.get(RATCHET)).isNull();
+            assertThat(Jsoup.parse(fetch(get("/")).getContentAsString()).selectFirst(".site-title").text()).isEqualTo("Renamed Review");
+        } finally {
+            settings.put(SiteSettings.TITLE, title);
+        }
+    }
+
+    @Test
+    void signedInStaffAndReadersAwaitingModerationSeeFreshPages() throws Exception {
+        fetch(get(RATCHET));
+        MockHttpServletResponse staff = fetch(get(RATCHET).cookie(new Cookie("JSESSIONID", "abc")));
+        assertThat(staff.getHeader("ETag")).isNull();
+        assertThat(staff.getHeader("Cache-Control")).contains("private");
+        MockHttpServletResponse commenter = fetch(get(RATCHET).cookie(new Cookie(PageCacheFilter.FRESH_COOKIE, "1")));
+        assertThat(commenter.getHeader("Cache-Control")).contains("private");
+    }
+
+    @Test
+    void onlyShareablePagesAreKept() throws Exception {
+        fetch(get(RATCHET + "?utm_source=x"));
+        assertThat(cache.get(RATCHET + "?utm_source=x")).isNull();
+        fetch(get("/no-such-page"));
+        assertThat(cache.get("/no-such-page")).isNull();
+        fetch(get("/tag/sanctions/?page=1"));
+        assertThat(cache.get("/tag/sanctions/?page=1")).isNotNull();
+    }
+
+    @Test
+    void cacheStaysWithinItsByteLimit() {
+        PageCache small = new PageCache(new PageCacheProperties(true, 100_000L, null));
+        for (int i = 0; i < 200; i++) {
+            small.put("/page/" + i, new CachedPage(new byte[5_000], null, "text/html", "\"e\"", 0, List.of(),
+                    java.util.Set.of("article:" + i)), small.generation());
+        }
+        assertThat(small.weightedBytes()).isLessThanOrEqualTo(100_000L);
+        assertThat(small.size()).isLessThan(200).isGreaterThan(0);
+    }
+
+    private void deleteArticle(long id) {
+        jdbc.sql("DELETE FROM article WHERE id = :id").param("id", id).update();
+        cache.clear();
+    }
+}
