@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Speed, side by side in one run (issue 7): the same ~18 KB article served by
+#   nginx as a static file (gzip off, gzip on the fly)      — the physical limit
+#   Broadsheet with the page cache (plain and gzip)          — what anonymous readers get
+#   Broadsheet with the page cache off                        — every request rendered
+#   WordPress and Ghost, when ../shared/anchors is present and they are installed
+# each measured with wrk -t2 at 16 and 64 connections for $DUR, never two servers at once.
+# Prints requests/s, p50, p99, RSS after the run, time to first 200, and ratios.
+#
+#   bench/compare.sh                   # everything (about 15 minutes with the peers)
+#   PEERS=0 DUR=10s bench/compare.sh   # nginx and Broadsheet only
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+ANCHORS=${ANCHORS:-$ROOT/../shared/anchors}
+export RESULTS=${RESULTS:-$ROOT/target/bench/compare-$(date +%Y%m%d-%H%M%S)}
+export DUR=${DUR:-20s}
+mkdir -p "$RESULTS"
+if [ -f "$ANCHORS/lib.sh" ]; then source "$ANCHORS/lib.sh"; else source "$HERE/lib.sh"; fi
+
+APP_PORT=${APP_PORT:-18080}
+JAVA=${JAVA:-java}
+# A small heap is plenty: the page cache is bounded (64 MiB by default) and pages are small.
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k}
+ART=${ART:-/var/tmp/bench-article}
+WORK=$(mktemp -d); chmod 755 "$WORK"
+cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
+[ -f "$ART/article-body.html" ] || python3 "$ANCHORS/10-make-article.py" "$ART"
+(cd "$ROOT" && ./mvnw -q -B -DskipTests package)
+echo "# $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS=$JAVA_OPTS" | tee -a "$RESULTS/summary.txt"
+
+# --- nginx, the physical limit ----------------------------------------------------
+if [ -x "$ANCHORS/20-nginx-static.sh" ]; then "$ANCHORS/20-nginx-static.sh" > "$RESULTS/nginx.log" 2>&1; fi
+
+# --- Broadsheet: the benchmark article imported through the WordPress importer ------
+python3 "$HERE/make-wxr.py" "$ART" "$WORK/article.xml"
+DATA="$WORK/data"
+"$JAVA" $JAVA_OPTS -jar "$ROOT/target/broadsheet.jar" import-wxr "$WORK/article.xml" \
+  --broadsheet.data-dir="$DATA" --broadsheet.demo-content=false > "$RESULTS/import.log" 2>&1
+URL=http://127.0.0.1:$APP_PORT/2024/05/01/whose-software-is-it-anyway/
+
+start_app() {  # start_app LABEL extra-args...
+  local label=$1; shift
+  "$JAVA" $JAVA_OPTS -jar "$ROOT/target/broadsheet.jar" --server.port=$APP_PORT --broadsheet.data-dir="$DATA" \
+    --broadsheet.demo-content=false --logging.level.root=WARN "$@" > "$RESULTS/$label.log" 2>&1 &
+  APP_PID=$!
+  echo "START $label first_200_s=$(wait_http "$URL" 120)" | tee -a "$RESULTS/summary.txt"
+}
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+
+start_app broadsheet-cached
+for c in 16 64; do run_wrk broadsheet-cached "$URL" $c; done
+for c in 16 64; do run_wrk broadsheet-cached-gzip "$URL" $c -H 'Accept-Encoding: gzip'; done
+mem_report broadsheet-cached "$APP_PID"
+stop_app
+
+start_app broadsheet-uncached --broadsheet.page-cache.enabled=false
+for c in 16 64; do run_wrk broadsheet-uncached "$URL" $c; done
+mem_report broadsheet-uncached "$APP_PID"
+stop_app
+
+# Time to first 200 on H2 with the demo content, from an empty data directory.
+DEMO="$WORK/demo"; t0=$(date +%s.%N)
+"$JAVA" $JAVA_OPTS -jar "$ROOT/target/broadsheet.jar" --server.port=$APP_PORT --broadsheet.data-dir="$DEMO" \
+  --logging.level.root=WARN > "$RESULTS/demo.log" 2>&1 & APP_PID=$!
+echo "START broadsheet-demo-first-start first_200_s=$(wait_http http://127.0.0.1:$APP_PORT/2026/09/08/the-sanctions-ratchet/ 120)" | tee -a "$RESULTS/summary.txt"
+stop_app
+"$JAVA" $JAVA_OPTS -jar "$ROOT/target/broadsheet.jar" --server.port=$APP_PORT --broadsheet.data-dir="$DEMO" \
+  --logging.level.root=WARN > "$RESULTS/demo2.log" 2>&1 & APP_PID=$!
+echo "START broadsheet-demo-restart first_200_s=$(wait_http http://127.0.0.1:$APP_PORT/ 120)" | tee -a "$RESULTS/summary.txt"
+stop_app
+
+# --- The peers, when installed -------------------------------------------------------
+if [ "${PEERS:-1}" = 1 ] && [ -d "$ANCHORS" ]; then
+  [ -d /usr/share/wordpress ] && "$ANCHORS/40-wordpress.sh" > "$RESULTS/wordpress.log" 2>&1 || true
+  [ -d /usr/share/wordpress ] && WP_THEME=twentytwentyone "$ANCHORS/40-wordpress.sh" > "$RESULTS/wordpress-classic.log" 2>&1 || true
+  [ -d /opt/bench-ghost/ghost/node_modules ] && "$ANCHORS/50-ghost.sh" > "$RESULTS/ghost.log" 2>&1 || true
+fi
+
+python3 "$HERE/table.py" "$RESULTS/summary.txt" | tee "$RESULTS/table.md"
