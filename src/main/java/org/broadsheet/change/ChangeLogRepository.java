@@ -1,0 +1,45 @@
+package org.broadsheet.change;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ChangeLogRepository {
+
+    private final JdbcClient jdbc;
+
+    ChangeLogRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long append(String entity, long entityId, Long articleId, String action, String nodeId, OffsetDateTime at) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO change_log (entity, entity_id, article_id, action, node_id, created_at)
+                VALUES (:entity, :entityId, :articleId, :action, :node, :at)""")
+                .param("entity", entity).param("entityId", entityId).param("articleId", articleId)
+                .param("action", action).param("node", nodeId).param("at", at)
+                .update(keys, "seq");
+        return keys.getKey().longValue();
+    }
+
+    /** Rows after {@code seq}, oldest first. */
+    List<ContentChanged> after(long seq, int limit) {
+        return jdbc.sql("""
+                SELECT seq, entity, entity_id, article_id, action, node_id, created_at FROM change_log
+                WHERE seq > :seq ORDER BY seq LIMIT :limit""")
+                .param("seq", seq).param("limit", limit).query(ContentChanged.class).list();
+    }
+
+    long maxSeq() {
+        Long max = jdbc.sql("SELECT MAX(seq) FROM change_log").query(Long.class).single();
+        return max == null ? 0 : max;
+    }
+
+    int deleteBefore(OffsetDateTime cutoff) {
+        return jdbc.sql("DELETE FROM change_log WHERE created_at < :cutoff").param("cutoff", cutoff).update();
+    }
+}
