@@ -154,7 +154,8 @@ class ArticleIndexer {
 
     @EventListener
     void on(ContentChanged change) {
-        if (!change.isArticle()) {
+        if (!change.isArticle() || !engine.isOpen()) {
+            // Before the index opens, the start-up rebuild or replay covers this change.
             return;
         }
         synchronized (pendingDuringRebuild) {

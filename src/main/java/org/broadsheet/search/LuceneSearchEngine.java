@@ -152,6 +152,10 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
         return how;
     }
 
+    boolean isOpen() {
+        return writer != null;
+    }
+
     void markReady() {
         ready = true;
     }
