@@ -35,8 +35,7 @@ class ChangeLogRepository {
     }
 
     long maxSeq() {
-        Long max = jdbc.sql("SELECT MAX(seq) FROM change_log").query(Long.class).single();
-        return max == null ? 0 : max;
+        return jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM change_log").query(Long.class).single();
     }
 
     int deleteBefore(OffsetDateTime cutoff) {
