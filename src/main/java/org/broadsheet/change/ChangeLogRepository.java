@@ -31,7 +31,12 @@ class ChangeLogRepository {
         return jdbc.sql("""
                 SELECT seq, entity, entity_id, article_id, action, node_id, created_at FROM change_log
                 WHERE seq > :seq ORDER BY seq LIMIT :limit""")
-                .param("seq", seq).param("limit", limit).query(ContentChanged.class).list();
+                .param("seq", seq).param("limit", limit)
+                // An explicit mapper: mapping by record component names makes H2 throw (and trace) per column.
+                .query((rs, n) -> new ContentChanged(rs.getLong("seq"), rs.getString("entity"), rs.getLong("entity_id"),
+                        rs.getObject("article_id", Long.class), rs.getString("action"), rs.getString("node_id"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)))
+                .list();
     }
 
     long maxSeq() {

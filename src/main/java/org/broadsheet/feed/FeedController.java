@@ -9,15 +9,12 @@ import java.util.List;
 
 import org.broadsheet.article.ArticleContent;
 import org.broadsheet.article.ArticleIndexSource;
-import org.broadsheet.article.ArticleListings;
-import org.broadsheet.article.ArticleSummary;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.MediaStorage;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.site.SiteUrls;
 import org.broadsheet.support.NotFoundException;
-import org.broadsheet.support.PageOf;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.TaxonomyService;
@@ -41,7 +38,6 @@ class FeedController {
     static final MediaType RSS = MediaType.parseMediaType("application/rss+xml;charset=UTF-8");
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
-    private final ArticleListings listings;
     private final ArticleIndexSource articles;
     private final TaxonomyService taxonomy;
     private final AuthorService authors;
@@ -50,9 +46,8 @@ class FeedController {
     private final RssWriter rss;
     private final AtomWriter atom = new AtomWriter();
 
-    FeedController(ArticleListings listings, ArticleIndexSource articles, TaxonomyService taxonomy, AuthorService authors,
+    FeedController(ArticleIndexSource articles, TaxonomyService taxonomy, AuthorService authors,
                    SiteSettings settings, SiteUrls urls, MediaStorage storage) {
-        this.listings = listings;
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.authors = authors;
@@ -66,14 +61,14 @@ class FeedController {
     }
 
     private interface Lister {
-        PageOf<ArticleSummary> list(SiteSettings.Settings s);
+        List<Long> ids();
     }
 
     @GetMapping({"/feed/", "/feed/atom/"})
     ResponseEntity<byte[]> site(ServletWebRequest request) {
         SiteSettings.Settings s = settings.current();
         return answer(request, new Scope(s.title(), s.tagline(), "/",
-                x -> listings.latest(1, ENTRIES, x.timeZone())));
+                () -> articles.latestIds(null, List.of(), ENTRIES)));
     }
 
     @GetMapping({"/section/{a}/feed/", "/section/{a}/feed/atom/", "/section/{a}/{b}/feed/", "/section/{a}/{b}/feed/atom/",
@@ -86,7 +81,7 @@ class FeedController {
         SiteSettings.Settings s = settings.current();
         return answer(request, new Scope(section.fullName() + " — " + s.title(),
                 section.description().isBlank() ? "Articles in " + section.fullName() : section.description(), section.url(),
-                x -> listings.inSections(taxonomy.withDescendants(section.id()), 1, ENTRIES, x.timeZone())));
+                () -> articles.latestIds("article_section", taxonomy.withDescendants(section.id()), ENTRIES)));
     }
 
     @GetMapping({"/tag/{slug}/feed/", "/tag/{slug}/feed/atom/"})
@@ -94,7 +89,7 @@ class FeedController {
         Tag tag = taxonomy.tagBySlug(slug).orElseThrow(() -> new NotFoundException("There is no tag at this address."));
         SiteSettings.Settings s = settings.current();
         return answer(request, new Scope(tag.name() + " — " + s.title(), "Articles about " + tag.name(), tag.url(),
-                x -> listings.tagged(tag.id(), 1, ENTRIES, x.timeZone())));
+                () -> articles.latestIds("article_tag", List.of(tag.id()), ENTRIES)));
     }
 
     @GetMapping({"/author/{slug}/feed/", "/author/{slug}/feed/atom/"})
@@ -102,7 +97,7 @@ class FeedController {
         Author author = authors.bySlug(slug).orElseThrow(() -> new NotFoundException("There is no author at this address."));
         SiteSettings.Settings s = settings.current();
         return answer(request, new Scope(author.name() + " — " + s.title(), "Articles by " + author.name(), author.url(),
-                x -> listings.byAuthor(author.id(), 1, ENTRIES, x.timeZone())));
+                () -> articles.latestIds("article_author", List.of(author.id()), ENTRIES)));
     }
 
     private ResponseEntity<byte[]> answer(ServletWebRequest request, Scope scope) {
@@ -110,7 +105,7 @@ class FeedController {
         boolean isAtom = path.endsWith("/atom/");
         SiteSettings.Settings s = settings.current();
         boolean fullText = !"excerpt".equals(settings.value(SiteSettings.FEED_CONTENT, "full"));
-        List<Long> ids = scope.lister().list(s).items().stream().map(ArticleSummary::id).toList();
+        List<Long> ids = scope.lister().ids();
         List<ArticleContent> entries = articles.contents(ids);
         Feed feed = new Feed(scope.title(), scope.description(), s.language(), urls.absolute(scope.pagePath()),
                 urls.absolute(path), urls.base(), s.timeZone(), fullText, entries);
