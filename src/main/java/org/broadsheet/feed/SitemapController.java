@@ -181,10 +181,14 @@ class SitemapController {
             case "sections": {
                 Map<Long, OffsetDateTime> changed = articles.lastChangeBySection();
                 List<Entry> out = new ArrayList<>();
-                for (Section s : taxonomy.sections()) {
+                List<Section> all = taxonomy.sections();
+                for (Section s : all) {
+                    // A section's page lists the sections below it too: its newest change is theirs as well.
                     OffsetDateTime newest = null;
-                    for (Long id : taxonomy.withDescendants(s.id())) {
-                        newest = later(newest, changed.get(id));
+                    for (Section other : all) {
+                        if (other.path().equals(s.path()) || other.path().startsWith(s.path() + "/")) {
+                            newest = later(newest, changed.get(other.id()));
+                        }
                     }
                     out.add(new Entry(urls.absolute(s.url()), newest));
                 }

@@ -347,7 +347,10 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
         int from = Math.min(top.scoreDocs.length, (q.page() - 1) * q.size());
         int to = Math.min(top.scoreDocs.length, from + q.size());
         ScoreDoc[] slice = java.util.Arrays.copyOfRange(top.scoreDocs, from, to);
-        long total = searcher.count(query);
+        long total = 0;
+        for (org.apache.lucene.facet.FacetsCollector.MatchingDocs docs : result.facetsCollector().getMatchingDocs()) {
+            total += docs.totalHits;
+        }
         return new Found(new TopDocs(top.totalHits, slice), total, result.facetsCollector());
     }
 
