@@ -22,6 +22,7 @@ import org.broadsheet.support.PageDependencies;
 import org.broadsheet.syndication.PartnerService;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.TaxonomyService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** Assembles the public page of one published article. */
@@ -40,10 +41,12 @@ public class ArticlePages {
     private final ArticleStructuredData structuredData;
     private final SiteUrls urls;
     private final Clock clock;
+    private final ObjectProvider<SimilarArticles> similar;
 
     ArticlePages(ArticleRepository repository, ArticleAssembler assembler, AuthorService authors,
                  TaxonomyService taxonomy, MediaService media, PartnerService partners, CommentService comments,
-                 ArticleStructuredData structuredData, SiteUrls urls, Clock clock) {
+                 ArticleStructuredData structuredData, SiteUrls urls, Clock clock,
+                 ObjectProvider<SimilarArticles> similar) {
         this.repository = repository;
         this.assembler = assembler;
         this.authors = authors;
@@ -54,6 +57,7 @@ public class ArticlePages {
         this.structuredData = structuredData;
         this.urls = urls;
         this.clock = clock;
+        this.similar = similar;
     }
 
     /** What an article address leads to. */
@@ -119,7 +123,7 @@ public class ArticlePages {
         authorIds.forEach(id -> PageDependencies.record(PageDependencies.author(id)));
         sectionIds.forEach(id -> PageDependencies.record(PageDependencies.sectionList(id)));
         tagIds.forEach(id -> PageDependencies.record(PageDependencies.tagList(id)));
-        List<ArticleSummary> related = assembler.summaries(repository.related(a.id(), now, RELATED), zone);
+        List<ArticleSummary> related = assembler.summaries(related(a.id(), now), zone);
 
         boolean laterDay = a.updatedAt() != null && a.publishedAt() != null
                 && a.updatedAt().atZoneSameInstant(zone).toLocalDate()
@@ -146,5 +150,19 @@ public class ArticlePages {
                 laterDay ? a.updatedAt() : null, lead, leadCaption, leadCredit, leadAlt, byline, sections, tags,
                 a.editorNoteHtml(), syndication, translations, comments.discussion(a.id()), a.commentsOpen(),
                 related, head);
+    }
+
+    /** From the search index when it can answer, else the newest articles sharing a section or tag. */
+    private List<Article> related(long articleId, OffsetDateTime now) {
+        SimilarArticles finder = similar.getIfAvailable();
+        Optional<List<Long>> ids = finder == null ? Optional.empty() : finder.similarTo(articleId, RELATED);
+        if (ids.isEmpty()) {
+            return repository.related(articleId, now, RELATED);
+        }
+        java.util.Map<Long, Article> byId = new java.util.HashMap<>();
+        repository.findAll(ids.get()).forEach(r -> byId.put(r.id(), r));
+        return ids.get().stream().map(byId::get)
+                .filter(r -> r != null && r.status() == ArticleStatus.PUBLISHED && !r.publishedAt().isAfter(now))
+                .toList();
     }
 }

@@ -6,9 +6,12 @@ import java.util.List;
 import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.author.AuthorChanged;
+import org.broadsheet.change.ChangeLog;
+import org.broadsheet.change.ContentChanged;
 import org.broadsheet.comment.CommentChanged;
 import org.broadsheet.support.PageDependencies;
 import org.broadsheet.support.SiteWideChange;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -24,10 +27,29 @@ class PageCacheInvalidation {
 
     private final PageCache cache;
     private final ArticleService articles;
+    private final ChangeLog changeLog;
 
-    PageCacheInvalidation(PageCache cache, ArticleService articles) {
+    PageCacheInvalidation(PageCache cache, ArticleService articles, ChangeLog changeLog) {
         this.cache = cache;
         this.articles = articles;
+        this.changeLog = changeLog;
+    }
+
+    /**
+     * Changes made on other nodes reach this one through the change log; local ones were handled at commit
+     * by the listeners below, so that the next request on this node already sees them.
+     */
+    @EventListener
+    void changedElsewhere(ContentChanged change) {
+        if (changeLog.nodeId().equals(change.nodeId())) {
+            return;
+        }
+        switch (change.entity()) {
+            case ContentChanged.ARTICLE -> cache.invalidate(dependenciesOfArticle(change.entityId()));
+            case ContentChanged.COMMENT -> cache.invalidate(List.of(PageDependencies.article(change.articleId())));
+            case ContentChanged.AUTHOR -> authorChanged(new AuthorChanged(change.entityId()));
+            default -> cache.clear();
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -42,7 +64,8 @@ class PageCacheInvalidation {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void authorChanged(AuthorChanged event) {
-        cache.invalidate(List.of(PageDependencies.author(event.authorId())));
+        // Feeds and sitemaps name authors too; they are among the lists every article joins.
+        cache.invalidate(List.of(PageDependencies.author(event.authorId()), PageDependencies.ALL_LISTS));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

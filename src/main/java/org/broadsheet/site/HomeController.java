@@ -53,9 +53,16 @@ class HomeController {
             }
         }
         PageHead head = PageHead.simple(number > 1 ? s.title() + " (page " + number + ")" : s.title() + " — " + s.tagline(),
-                s.tagline(), urls.absolute(number > 1 ? "/?page=" + number : "/"), s.language());
+                s.tagline(), urls.absolute(number > 1 ? "/?page=" + number : "/"), s.language())
+                .withFeeds(feeds(s.title(), "/", urls));
         model.addAttribute("page", new HomePage(head, featured, latest, blocks));
         return "site/home";
+    }
+
+    /** Autodiscovery links to the RSS and Atom feeds of a list whose page is at {@code pagePath}. */
+    static List<PageHead.Feed> feeds(String title, String pagePath, SiteUrls urls) {
+        return List.of(new PageHead.Feed(title + " (RSS)", urls.absolute(pagePath + "feed/"), "application/rss+xml"),
+                new PageHead.Feed(title + " (Atom)", urls.absolute(pagePath + "feed/atom/"), "application/atom+xml"));
     }
 
     @GetMapping("/privacy/")

@@ -112,6 +112,9 @@ class ListingPagesController {
         String title = (articles.number() > 1 ? heading + " (page " + articles.number() + ")" : heading) + " — " + s.title();
         PageHead head = PageHead.simple(title, description.isBlank() ? kind + ": " + heading : description,
                 urls.absolute(articles.number() > 1 ? basePath + "?page=" + articles.number() : basePath), s.language());
+        if (!kind.equals("Archive")) {
+            head = head.withFeeds(HomeController.feeds(heading + " — " + s.title(), basePath, urls));
+        }
         model.addAttribute("page", new ListingPage(head, kind, heading, description, trail, author, subsections, articles, basePath));
         return "site/listing";
     }

@@ -22,6 +22,8 @@ public class SiteSettings {
     public static final String LANGUAGE = "language";
     public static final String TIME_ZONE = "time_zone";
     public static final String PER_PAGE = "articles_per_page";
+    /** "full" (default) puts whole articles in feeds; "excerpt" only the standfirst. */
+    public static final String FEED_CONTENT = "feed_content";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             TITLE, "Broadsheet",
@@ -55,6 +57,12 @@ public class SiteSettings {
             perPage = 10;
         }
         return new Settings(values.get(TITLE), values.get(TAGLINE), values.get(LANGUAGE), zone, perPage);
+    }
+
+    /** One setting's stored value, or the fallback when it is not set. */
+    public String value(String name, String fallback) {
+        return jdbc.sql("SELECT setting_value FROM site_setting WHERE name = :name").param("name", name)
+                .query(String.class).optional().orElse(fallback);
     }
 
     @Transactional

@@ -123,9 +123,16 @@ class PageCacheTest {
 
     @Test
     void anApprovedCommentShowsOnItsArticleOnly() throws Exception {
-        String other = "/2026/09/15/khrapovik-sanktsiy/";
         fetch(get(RATCHET));
-        fetch(get(other));
+        // An article page that neither relates nor links the commented one.
+        String other = Jsoup.parse(fetch(get("/section/asia/")).getContentAsString()).select(".card-title a").eachAttr("href")
+                .stream().filter(href -> {
+                    try {
+                        return !fetch(get(href)).getContentAsString().contains(RATCHET);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElseThrow();
         long articleId = articles.findBySlug("the-sanctions-ratchet").orElseThrow().id();
         comments.addTrusted(articleId, null, "Cache Tester", "tester@example.com", null, "A freshly approved remark.",
                 CommentStatus.APPROVED, OffsetDateTime.now());

@@ -1,0 +1,196 @@
+package org.broadsheet.article;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.broadsheet.author.Author;
+import org.broadsheet.author.AuthorService;
+import org.broadsheet.media.Image;
+import org.broadsheet.media.MediaService;
+import org.broadsheet.taxonomy.Section;
+import org.broadsheet.taxonomy.Tag;
+import org.broadsheet.taxonomy.TaxonomyService;
+import org.jsoup.Jsoup;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Articles as flat records for the search index, feeds and sitemaps, read in a fixed number of queries per
+ * batch. Only reads; article changes still go through {@link ArticleService}.
+ */
+@Service
+public class ArticleIndexSource {
+
+    private static final String PUBLISHED = "a.status = 'PUBLISHED' AND a.published_at <= :now";
+
+    /*
+     * Explicit row mappers: mapping a record by its component names makes the driver look up "bodyMd" before
+     * "body_md", and H2 throws (and writes to its trace file) for every such miss, which dominated the cost
+     * of reading thousands of rows.
+     */
+    private static final RowMapper<Article> ARTICLE = (rs, n) -> new Article(rs.getLong("id"), rs.getString("slug"),
+            rs.getString("language"), rs.getString("title"), rs.getString("standfirst"), rs.getString("body_md"),
+            rs.getString("body_html"), ArticleStatus.valueOf(rs.getString("status")),
+            rs.getObject("published_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+            rs.getObject("created_at", OffsetDateTime.class), rs.getObject("lead_media_id", Long.class),
+            rs.getString("lead_credit"), rs.getString("lead_caption"), rs.getString("lead_alt"),
+            rs.getString("editor_note_md"), rs.getString("editor_note_html"), rs.getObject("partner_id", Long.class),
+            rs.getString("original_url"), rs.getString("permission_note"), rs.getString("translation_group"),
+            rs.getBoolean("featured"), rs.getBoolean("comments_open"), rs.getInt("version"));
+    private static final RowMapper<ArticleStamp> STAMP = (rs, n) -> new ArticleStamp(rs.getLong("id"), rs.getString("slug"),
+            rs.getString("language"), rs.getString("title"), rs.getObject("published_at", OffsetDateTime.class),
+            rs.getObject("updated_at", OffsetDateTime.class));
+
+    private final JdbcClient jdbc;
+    private final ArticleRepository repository;
+    private final AuthorService authors;
+    private final TaxonomyService taxonomy;
+    private final MediaService media;
+    private final Clock clock;
+
+    ArticleIndexSource(JdbcClient jdbc, ArticleRepository repository, AuthorService authors, TaxonomyService taxonomy,
+                       MediaService media, Clock clock) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.authors = authors;
+        this.taxonomy = taxonomy;
+        this.media = media;
+        this.clock = clock;
+    }
+
+    /** The article in any status, or empty when it no longer exists. */
+    public Optional<ArticleContent> find(long id) {
+        return contents(List.of(id)).stream().findFirst();
+    }
+
+    /** Articles by id in the order given; unknown ids are left out. */
+    public List<ArticleContent> contents(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Article> byId = new HashMap<>();
+        jdbc.sql("SELECT a.* FROM article a WHERE a.id IN (:ids)").param("ids", ids).query(ARTICLE).list()
+                .forEach(a -> byId.put(a.id(), a));
+        return assemble(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * Articles with status PUBLISHED (including those scheduled for a later time) with ids above
+     * {@code afterId}, in id order: a whole-index rebuild pages through them.
+     */
+    public List<ArticleContent> publishedBatch(long afterId, int limit) {
+        return assemble(jdbc.sql("SELECT a.* FROM article a WHERE a.status = 'PUBLISHED' AND a.published_at IS NOT NULL " +
+                        "AND a.id > :after ORDER BY a.id LIMIT :limit")
+                .param("after", afterId).param("limit", limit).query(ARTICLE).list());
+    }
+
+    /**
+     * Ids of the newest visible articles, newest first: all ({@code linkTable} null) or those linked through
+     * {@code article_section}, {@code article_tag} or {@code article_author} to any of {@code targetIds}.
+     */
+    public List<Long> latestIds(String linkTable, Collection<Long> targetIds, int limit) {
+        String filter = "";
+        if (linkTable != null) {
+            String column = switch (linkTable) {
+                case "article_section" -> "section_id";
+                case "article_tag" -> "tag_id";
+                case "article_author" -> "author_id";
+                default -> throw new IllegalArgumentException("Not an article link table: " + linkTable);
+            };
+            if (targetIds.isEmpty()) {
+                return List.of();
+            }
+            filter = " AND a.id IN (SELECT l.article_id FROM " + linkTable + " l WHERE l." + column + " IN (:targets))";
+        }
+        var spec = jdbc.sql("SELECT a.id FROM article a WHERE " + PUBLISHED + filter +
+                " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit").param("now", now()).param("limit", limit);
+        if (linkTable != null) {
+            spec = spec.param("targets", targetIds);
+        }
+        return spec.query(Long.class).list();
+    }
+
+    /** Articles readers can see now, oldest first, for sitemaps. */
+    public List<ArticleStamp> publishedStamps(long offset, int limit) {
+        return jdbc.sql("SELECT a.id, a.slug, a.language, a.title, a.published_at, a.updated_at FROM article a WHERE " +
+                        PUBLISHED + " ORDER BY a.published_at, a.id LIMIT :limit OFFSET :offset")
+                .param("now", now()).param("limit", limit).param("offset", offset).query(STAMP).list();
+    }
+
+    public long countPublished() {
+        return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + PUBLISHED).param("now", now()).query(Long.class).single();
+    }
+
+    /** Articles published since the given time and visible now, newest first (news sitemaps). */
+    public List<ArticleStamp> publishedSince(OffsetDateTime since, int limit) {
+        return jdbc.sql("SELECT a.id, a.slug, a.language, a.title, a.published_at, a.updated_at FROM article a WHERE " +
+                        PUBLISHED + " AND a.published_at >= :since ORDER BY a.published_at DESC, a.id DESC LIMIT :limit")
+                .param("now", now()).param("since", since).param("limit", limit).query(STAMP).list();
+    }
+
+    /** Newest change among visible articles per section (directly in it, not below it). */
+    public Map<Long, OffsetDateTime> lastChangeBySection() {
+        return lastChange("article_section", "section_id");
+    }
+
+    public Map<Long, OffsetDateTime> lastChangeByTag() {
+        return lastChange("article_tag", "tag_id");
+    }
+
+    public Map<Long, OffsetDateTime> lastChangeByAuthor() {
+        return lastChange("article_author", "author_id");
+    }
+
+    private Map<Long, OffsetDateTime> lastChange(String table, String column) {
+        Map<Long, OffsetDateTime> out = new HashMap<>();
+        jdbc.sql("SELECT l." + column + ", MAX(a.updated_at) FROM " + table + " l JOIN article a ON a.id = l.article_id WHERE " +
+                        PUBLISHED + " GROUP BY l." + column)
+                .param("now", now())
+                .query((rs, n) -> out.put(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).list();
+        return out;
+    }
+
+    private List<ArticleContent> assemble(List<Article> articles) {
+        if (articles.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = articles.stream().map(Article::id).toList();
+        Map<Long, List<Long>> authorIds = repository.authorIds(ids);
+        Map<Long, List<Long>> sectionIds = repository.sectionIds(ids);
+        Map<Long, List<Long>> tagIds = repository.tagIds(ids);
+        Map<Long, Author> authorById = authors.byIds(ArticleAssembler.flatten(authorIds.values()));
+        Map<Long, Section> sectionById = taxonomy.sectionsByIds(ArticleAssembler.flatten(sectionIds.values()));
+        Map<Long, Tag> tagById = taxonomy.tagsByIds(ArticleAssembler.flatten(tagIds.values()));
+        Map<Long, Image> leads = media.images(articles.stream().map(Article::leadMediaId).filter(Objects::nonNull).toList());
+        List<ArticleContent> out = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            Image lead = a.leadMediaId() == null ? null : leads.get(a.leadMediaId());
+            out.add(new ArticleContent(a.id(), a.slug(), a.language(), a.title(), a.standfirst(), a.bodyHtml(),
+                    Jsoup.parse(a.bodyHtml()).text(), a.status(), a.publishedAt(), a.updatedAt(),
+                    ArticleAssembler.pick(authorIds.get(a.id()), authorById),
+                    ArticleAssembler.pick(sectionIds.get(a.id()), sectionById),
+                    ArticleAssembler.pick(tagIds.get(a.id()), tagById), lead,
+                    orImage(a.leadAlt(), lead == null ? "" : lead.alt()),
+                    orImage(a.leadCaption(), lead == null ? "" : lead.caption()),
+                    orImage(a.leadCredit(), lead == null ? "" : lead.credit())));
+        }
+        return out;
+    }
+
+    private static String orImage(String own, String fromImage) {
+        return own == null || own.isBlank() ? (fromImage == null ? "" : fromImage) : own;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+}

@@ -1,0 +1,214 @@
+package org.broadsheet.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.broadsheet.article.ArticleContent;
+import org.broadsheet.article.ArticleIndexSource;
+import org.broadsheet.change.ChangeLog;
+import org.broadsheet.change.ContentChanged;
+import org.broadsheet.site.SiteSettings;
+import org.broadsheet.support.BroadsheetProperties;
+import org.broadsheet.taxonomy.Section;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the search index equal to the database. At start it opens the index and either rebuilds it (missing,
+ * unreadable, older schema, or older than the change log keeps) or replays the change-log rows written since
+ * its last commit. Then every {@link ContentChanged} for an article re-reads that article: visible ones are
+ * put, others removed. Commits every few seconds record the change-log position the index reflects.
+ */
+@Component
+class ArticleIndexer {
+
+    private static final int BATCH = 500;
+    private static final Duration MAX_AGE = Duration.ofDays(6);
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndexer.class);
+
+    private final LuceneSearchEngine engine;
+    private final ArticleIndexSource source;
+    private final ChangeLog changeLog;
+    private final SiteSettings settings;
+    private final BroadsheetProperties properties;
+    private final Clock clock;
+    private final Object rebuildLock = new Object();
+    private final Set<Long> pendingDuringRebuild = new LinkedHashSet<>();
+    private volatile boolean rebuilding;
+    private volatile boolean dirty;
+
+    ArticleIndexer(LuceneSearchEngine engine, ArticleIndexSource source, ChangeLog changeLog, SiteSettings settings,
+                   BroadsheetProperties properties, Clock clock) {
+        this.engine = engine;
+        this.source = source;
+        this.changeLog = changeLog;
+        this.settings = settings;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() throws IOException {
+        if (!properties.servingSite()) {
+            return;
+        }
+        LuceneSearchEngine.Opened opened = engine.open();
+        Map<String, String> checkpoint = engine.checkpoint();
+        boolean stale = checkpoint.containsKey("committed_at")
+                && Instant.parse(checkpoint.get("committed_at")).isBefore(clock.instant().minus(MAX_AGE));
+        if (opened != LuceneSearchEngine.Opened.EXISTING || !checkpoint.containsKey("change_seq") || stale) {
+            log.info("Search index {} ({}); rebuilding it in the background", engine.path(), describe(opened, stale));
+            Thread thread = new Thread(() -> {
+                long count = rebuild();
+                log.info("Search index rebuilt: {} articles", count);
+            }, "search-rebuild");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            long replayed = replay(Long.parseLong(checkpoint.get("change_seq")));
+            engine.markReady();
+            log.info("Search index opened at {}: {} articles, {} changes replayed", engine.path(), engine.size(), replayed);
+        }
+    }
+
+    private static String describe(LuceneSearchEngine.Opened opened, boolean stale) {
+        if (stale) {
+            return "is older than the change log";
+        }
+        switch (opened) {
+            case CREATED:
+                return "is missing";
+            case REPLACED_CORRUPT:
+                return "was unreadable";
+            case REPLACED_OUTDATED:
+                return "has an older layout";
+            default:
+                return "has no change-log position";
+        }
+    }
+
+    /** Re-reads the articles named in change-log rows after {@code seq}, up to what the dispatcher has passed. */
+    private long replay(long seq) {
+        long through = Math.max(changeLog.processedThrough(), changeLog.latestSeq());
+        Set<Long> ids = new LinkedHashSet<>();
+        long at = seq;
+        while (at < through) {
+            List<ContentChanged> rows = changeLog.after(at, 1000);
+            if (rows.isEmpty()) {
+                break;
+            }
+            rows.stream().filter(ContentChanged::isArticle).forEach(r -> ids.add(r.entityId()));
+            at = rows.get(rows.size() - 1).seq();
+        }
+        ids.forEach(this::reindex);
+        return ids.size();
+    }
+
+    /** Empties the index and fills it from the database; returns the number of articles indexed. */
+    long rebuild() {
+        synchronized (rebuildLock) {
+            rebuilding = true;
+            try {
+                long mark = Math.max(changeLog.processedThrough(), 0);
+                engine.removeAll();
+                long count = 0;
+                long after = 0;
+                ZoneId zone = settings.current().timeZone();
+                while (true) {
+                    List<ArticleContent> batch = source.publishedBatch(after, BATCH);
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    engine.putWithoutRefresh(batch.stream().map(a -> document(a, zone)).toList());
+                    count += batch.size();
+                    after = batch.get(batch.size() - 1).id();
+                }
+                engine.commit(checkpoint(mark));
+                engine.markReady();
+                List<Long> pending;
+                synchronized (pendingDuringRebuild) {
+                    pending = new ArrayList<>(pendingDuringRebuild);
+                    pendingDuringRebuild.clear();
+                    rebuilding = false;
+                }
+                pending.forEach(this::reindex);
+                return count;
+            } finally {
+                rebuilding = false;
+            }
+        }
+    }
+
+    @EventListener
+    void on(ContentChanged change) {
+        if (!change.isArticle() || !engine.isOpen()) {
+            // Before the index opens, the start-up rebuild or replay covers this change.
+            return;
+        }
+        synchronized (pendingDuringRebuild) {
+            if (rebuilding) {
+                pendingDuringRebuild.add(change.entityId());
+                return;
+            }
+        }
+        reindex(change.entityId());
+    }
+
+    private void reindex(long articleId) {
+        var article = source.find(articleId);
+        if (article.isPresent() && article.get().isPublished()) {
+            engine.put(List.of(document(article.get(), settings.current().timeZone())));
+        } else {
+            engine.remove(articleId);
+        }
+        dirty = true;
+    }
+
+    @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
+    void commit() {
+        if (!dirty || rebuilding || !engine.ready()) {
+            return;
+        }
+        dirty = false;
+        try {
+            engine.commit(checkpoint(changeLog.processedThrough()));
+        } catch (UncheckedIOException | IllegalStateException e) {
+            dirty = true;
+            log.warn("Could not commit the search index: {}", e.getMessage());
+        }
+    }
+
+    private Map<String, String> checkpoint(long seq) {
+        return Map.of("change_seq", Long.toString(Math.max(seq, 0)), "committed_at", clock.instant().toString());
+    }
+
+    static SearchDocument document(ArticleContent a, ZoneId zone) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (Section s : a.sections()) {
+            String path = "";
+            for (String part : s.path().split("/")) {
+                path = path.isEmpty() ? part : path + "/" + part;
+                paths.add(path);
+            }
+        }
+        return new SearchDocument(a.id(), a.slug(), a.language(), a.title(), a.standfirst(), a.bodyText(),
+                a.publishedAt(), a.updatedAt(), a.publishedAt().atZoneSameInstant(zone).getYear(),
+                a.authors().stream().map(x -> new SearchDocument.Label(x.slug(), x.name())).toList(),
+                a.sections().stream().map(x -> new SearchDocument.Label(x.path(), x.fullName())).toList(),
+                List.copyOf(paths),
+                a.tags().stream().map(x -> new SearchDocument.Label(x.slug(), x.name())).toList());
+    }
+}

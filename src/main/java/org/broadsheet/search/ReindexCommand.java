@@ -1,0 +1,47 @@
+package org.broadsheet.search;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.broadsheet.support.CliCommand;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar broadsheet.jar reindex}: rebuilds this node's search index from the database. Run it with
+ * the node stopped (the running server holds the index's write lock).
+ */
+@Component
+class ReindexCommand implements CliCommand {
+
+    private final LuceneSearchEngine engine;
+    private final ArticleIndexer indexer;
+
+    ReindexCommand(LuceneSearchEngine engine, ArticleIndexer indexer) {
+        this.engine = engine;
+        this.indexer = indexer;
+    }
+
+    @Override
+    public String name() {
+        return "reindex";
+    }
+
+    @Override
+    public String summary() {
+        return "rebuild the search index from the database";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        try {
+            engine.open();
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            err.println("The search index at " + engine.path() + " is in use: stop the server on this data directory first.");
+            return 1;
+        }
+        long started = System.nanoTime();
+        long count = indexer.rebuild();
+        out.printf("Indexed %d articles into %s in %.1f s%n", count, engine.path(), (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package org.broadsheet.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.broadsheet.support.BroadsheetProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher publishes every row once, including rows that commit after a higher-numbered one. */
+class ChangeDispatcherTest {
+
+    private final TreeMap<Long, ContentChanged> table = new TreeMap<>();
+    private final List<Long> published = new ArrayList<>();
+    private ChangeLog log;
+    private ChangeDispatcher dispatcher;
+
+    @BeforeEach
+    void setUp() {
+        ChangeLogRepository repository = mock(ChangeLogRepository.class);
+        when(repository.maxSeq()).thenAnswer(i -> table.isEmpty() ? 0L : table.lastKey());
+        when(repository.after(anyLong(), anyInt())).thenAnswer(i -> table.tailMap((Long) i.getArgument(0), false)
+                .values().stream().limit((Integer) i.getArgument(1)).toList());
+        log = new ChangeLog(repository, java.time.Clock.systemUTC(), "test-node");
+        dispatcher = new ChangeDispatcher(log, event -> published.add(((ContentChanged) event).seq()),
+                new BroadsheetProperties(null, false, "", ""));
+    }
+
+    @Test
+    void startsAfterWhatAlreadyExistedAndPublishesNewRowsInOrder() {
+        commit(1);
+        dispatcher.poll();
+        assertThat(published).isEmpty();
+        commit(2);
+        commit(3);
+        dispatcher.poll();
+        assertThat(published).containsExactly(2L, 3L);
+        assertThat(log.processedThrough()).isEqualTo(3);
+        dispatcher.poll();
+        assertThat(published).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void aRowThatCommitsLateIsStillPublishedOnce() {
+        dispatcher.poll();
+        commit(1);
+        commit(3);
+        dispatcher.poll();
+        assertThat(published).containsExactly(1L, 3L);
+        assertThat(log.processedThrough()).as("waits at the gap").isEqualTo(1);
+        commit(2);
+        dispatcher.poll();
+        dispatcher.poll();
+        assertThat(published).containsExactly(1L, 3L, 2L);
+        assertThat(log.processedThrough()).isEqualTo(3);
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthers() {
+        dispatcher = new ChangeDispatcher(log, event -> {
+            published.add(((ContentChanged) event).seq());
+            throw new IllegalStateException("listener broke");
+        }, new BroadsheetProperties(null, false, "", ""));
+        dispatcher.poll();
+        commit(1);
+        commit(2);
+        dispatcher.poll();
+        assertThat(published).containsExactly(1L, 2L);
+        assertThat(log.processedThrough()).isEqualTo(2);
+    }
+
+    private void commit(long seq) {
+        table.put(seq, new ContentChanged(seq, ContentChanged.ARTICLE, seq, seq, ContentChanged.UPDATED, "n", OffsetDateTime.now()));
+    }
+}
