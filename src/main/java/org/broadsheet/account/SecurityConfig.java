@@ -38,6 +38,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGN_IN, "/newsroom/set-up", "/newsroom/forgot-password",
                                 "/newsroom/reset-password", "/newsroom/invitation", "/newsroom/form-expired").permitAll()
+                        .requestMatchers("/preview/article/**").hasAnyRole("CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMINISTRATOR")
                         .requestMatchers("/newsroom/comments/**").hasAnyRole("EDITOR", "ADMINISTRATOR")
                         .requestMatchers("/newsroom/**").hasAnyRole("CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMINISTRATOR")
                         .anyRequest().permitAll())
