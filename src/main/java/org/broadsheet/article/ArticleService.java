@@ -95,7 +95,7 @@ public class ArticleService {
      * Saves the editor's fields when nobody else saved since {@code expectedVersion}; Markdown is rendered
      * here. Throws {@link VersionConflict} otherwise, never overwriting silently.
      */
-    @Transactional
+    @Transactional(noRollbackFor = VersionConflict.class)
     public Article update(long id, int expectedVersion, ArticleEdit e) {
         Article old = repository.find(id).orElseThrow(() -> new org.broadsheet.support.NotFoundException("No such article."));
         String note = e.editorNoteMd() == null ? "" : e.editorNoteMd();
@@ -119,7 +119,7 @@ public class ArticleService {
      * Moves an article along its workflow. {@code publishedAt} is the time it goes (or went) live;
      * {@code archiveRedirect} is where an archived article's address sends readers (null: 410 Gone).
      */
-    @Transactional
+    @Transactional(noRollbackFor = VersionConflict.class)
     public Article changeStatus(long id, int expectedVersion, ArticleStatus status, OffsetDateTime publishedAt,
                                 String archiveRedirect) {
         Article old = repository.find(id).orElseThrow(() -> new org.broadsheet.support.NotFoundException("No such article."));
