@@ -100,8 +100,13 @@ public class ArticlePages {
      */
     public Optional<ArticlePage> preview(long articleId, SiteSettings.Settings settings) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return repository.find(articleId).map(a -> assemble(a,
-                ArticleUrls.of(a.publishedAt() != null ? a.publishedAt() : now, a.slug(), settings.timeZone()), settings, now));
+        return repository.find(articleId)
+                .map(a -> a.publishedAt() != null ? a : new Article(a.id(), a.slug(), a.language(), a.title(),
+                        a.standfirst(), a.bodyMd(), a.bodyHtml(), a.status(), now, a.updatedAt(), a.createdAt(),
+                        a.leadMediaId(), a.leadCredit(), a.leadCaption(), a.leadAlt(), a.editorNoteMd(),
+                        a.editorNoteHtml(), a.partnerId(), a.originalUrl(), a.permissionNote(), a.translationGroup(),
+                        a.featured(), a.commentsOpen(), a.version()))
+                .map(a -> assemble(a, ArticleUrls.of(a.publishedAt(), a.slug(), settings.timeZone()), settings, now));
     }
 
     private ArticlePage assemble(Article a, String url, SiteSettings.Settings settings, OffsetDateTime now) {
