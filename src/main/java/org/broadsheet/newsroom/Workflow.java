@@ -109,7 +109,8 @@ class Workflow {
         if (!from(a.status()).contains(step)) {
             throw new BadRequestException("An article that is " + label(a.status()) + " cannot take the step \u201c" + step.label + "\u201d.");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // Whole seconds: the database keeps microseconds and may round up, which would put "now" in the future.
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         switch (step) {
             case SUBMIT: {
                 Article done = articles.changeStatus(a.id(), version, ArticleStatus.IN_REVIEW, a.publishedAt(), null);
