@@ -220,4 +220,29 @@ class NewsroomBrowserTest {
         waitFor(d -> d.findElement(By.tagName("h1")).getText().equals("Not allowed"));
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Contributors cannot publish");
     }
+
+    @Test
+    void textTypedWhenTheSessionExpiredIsOfferedBackAfterSigningIn() {
+        StaffUser author = staff(Role.AUTHOR);
+        signIn(author);
+        click(By.linkText("New article"));
+        browser.findElement(By.id("title")).sendKeys("Written on a train");
+        click(By.cssSelector("form.new-article button"));
+        waitFor(d -> !d.findElements(By.id("body")).isEmpty());
+        String articleUrl = browser.getCurrentUrl();
+        browser.manage().deleteAllCookies();
+        browser.findElement(By.id("body")).sendKeys("Words typed after the session ended.");
+        waitFor(d -> d.findElement(By.id("autosave-status")).getText().contains("session has expired"));
+
+        signIn(author);
+        browser.get(articleUrl);
+        waitFor(d -> d.findElement(By.id("local-copy")).isDisplayed());
+        assertThat(browser.findElement(By.id("body")).getAttribute("value")).doesNotContain("Words typed");
+        click(By.id("restore-local"));
+        assertThat(browser.findElement(By.id("body")).getAttribute("value")).isEqualTo("Words typed after the session ended.");
+        click(By.id("save"));
+        waitFor(d -> d.getCurrentUrl().contains("saved=1"));
+        assertThat(browser.findElement(By.id("body")).getAttribute("value")).isEqualTo("Words typed after the session ended.");
+        assertThat(browser.findElement(By.id("local-copy")).isDisplayed()).isFalse();
+    }
 }
