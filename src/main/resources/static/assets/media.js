@@ -22,7 +22,11 @@
         data.set('file', file);
         return fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin',
           headers: { 'X-Requested-By': 'fetch', 'Accept': 'application/json' } })
-          .then(function (r) { return r.json().catch(function () { return { error: 'The upload was refused (' + r.status + ').' }; }); })
+          .then(function (r) {
+            if (r.status === 413) { return { error: 'the file is too large (the limit is 20 MB).' }; }
+            if (r.status === 403) { return { error: 'your session has expired; reload the page and sign in.' }; }
+            return r.json().catch(function () { return { error: 'the upload was refused (' + r.status + ').' }; });
+          })
           .then(function (json) { if (json.error) { failed.push(file.name + ': ' + json.error); } else { done++; } })
           .catch(function () { failed.push(file.name + ': no connection.'); });
       });

@@ -47,7 +47,7 @@ final class ImageChecks {
     /** Checks size and dimensions (read from the header only), then decodes the first frame. */
     static BufferedImage decode(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw new MediaRejected("The file is " + megabytes(bytes.length) + "; the limit is " + megabytes(MAX_BYTES) + ".");
+            throw new MediaRejected("The file is too large (" + megabytes(bytes.length) + "); the limit is " + (MAX_BYTES / (1024 * 1024)) + " MB. Make it smaller and try again.");
         }
         Kind kind = sniff(bytes);
         if (kind == null) {
@@ -161,6 +161,6 @@ final class ImageChecks {
     }
 
     static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return String.format(java.util.Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024.0));
     }
 }
