@@ -44,12 +44,12 @@ class SignInController {
 
     @GetMapping("/newsroom/set-up")
     String setUp(@RequestParam(defaultValue = "") String token, CsrfToken csrf, Model model) {
-        if (accounts.hasUsers()) {
-            return page(model, "message", "Already set up", csrf, "The newsroom is already set up. Sign in instead.", "", "");
-        }
         if (!accounts.tokenUsable(AccountService.SETUP, token)) {
             return page(model, "message", "Set-up link expired", csrf, "",
                     "This set-up link has expired or has been used. Restart the application to print a new one.", "");
+        }
+        if (accounts.hasUsers()) {
+            return page(model, "message", "Already set up", csrf, "The newsroom is already set up. Sign in instead.", "", "");
         }
         return page(model, "set-up", "Set up the newsroom", csrf, "", "", token);
     }

@@ -17,8 +17,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A fresh installation without BROADSHEET_ADMIN_*: the console shows a set-up link, which works once. */
-@SpringBootTest
+/**
+ * A fresh installation without BROADSHEET_ADMIN_*: the console shows a set-up link, which works once. The
+ * property gives this class a context (and an empty database) of its own.
+ */
+@SpringBootTest(properties = "broadsheet.test.fresh-installation=true")
 @AutoConfigureMockMvc
 class FirstStartTest {
 
