@@ -22,11 +22,14 @@ class UsersController {
     private final AccountService accounts;
     private final StaffPolicy policy;
     private final BroadsheetProperties properties;
+    private final org.broadsheet.author.AuthorService authors;
 
-    UsersController(AccountService accounts, StaffPolicy policy, BroadsheetProperties properties) {
+    UsersController(AccountService accounts, StaffPolicy policy, BroadsheetProperties properties,
+                    org.broadsheet.author.AuthorService authors) {
         this.accounts = accounts;
         this.policy = policy;
         this.properties = properties;
+        this.authors = authors;
     }
 
     @GetMapping("/newsroom/users/")
@@ -34,9 +37,12 @@ class UsersController {
                 @RequestParam(required = false) String error, Model model) {
         policy.require(user, StaffAction.MANAGE_USERS);
         List<UsersPage.Row> rows = accounts.all().stream()
-                .map(u -> new UsersPage.Row(u.id(), u.email(), u.displayName(), u.role(), u.isEnabled(), u.getPassword() == null))
+                .map(u -> new UsersPage.Row(u.id(), u.email(), u.displayName(), u.role(), u.isEnabled(), u.getPassword() == null,
+                        u.authorId() == null ? "" : u.authorId().toString()))
                 .toList();
-        model.addAttribute("page", new UsersPage(rows, Arrays.asList(Role.values()), user.id(),
+        List<UsersPage.AuthorChoice> choices = authors.all().stream()
+                .map(a -> new UsersPage.AuthorChoice(String.valueOf(a.id()), a.name())).toList();
+        model.addAttribute("page", new UsersPage(rows, Arrays.asList(Role.values()), choices, user.id(),
                 notice == null ? "" : notice, error == null ? "" : error));
         return "account/users";
     }
@@ -59,7 +65,7 @@ class UsersController {
     @PostMapping("/newsroom/users/{id}")
     String change(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
                   @RequestParam(defaultValue = "") String role, @RequestParam(required = false) String enabled,
-                  RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String authorId, RedirectAttributes redirect) {
         policy.require(user, StaffAction.MANAGE_USERS);
         accounts.find(id).orElseThrow(() -> new org.broadsheet.support.NotFoundException("No such account."));
         try {
@@ -68,6 +74,11 @@ class UsersController {
                 accounts.changeRole(id, newRole, user);
             }
             accounts.setEnabled(id, enabled != null, user);
+            Long author = authorId.isBlank() ? null : authorId.trim().matches("\\d{1,18}") ? Long.valueOf(authorId.trim()) : null;
+            if (author != null && authors.byIds(List.of(author)).isEmpty()) {
+                throw new BadRequestException("There is no such author profile.");
+            }
+            accounts.linkAuthor(id, author);
             redirect.addAttribute("notice", "Saved.");
         } catch (BadRequestException e) {
             redirect.addAttribute("error", e.getMessage());

@@ -229,6 +229,21 @@ class SignInTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("sign in at http://localhost:");
     }
 
+    @Test
+    void administratorLinksAnAccountToItsAuthorProfileAndChangesItsRole() throws Exception {
+        StaffUser admin = someone(Role.ADMINISTRATOR);
+        StaffUser writer = someone(Role.CONTRIBUTOR);
+        Document page = Jsoup.parse(mvc.perform(get("/newsroom/users/").with(user(admin))).andReturn().getResponse().getContentAsString());
+        String authorId = page.select("tr[data-user-id=" + writer.id() + "] select[name=authorId] option").get(1).val();
+        mvc.perform(post("/newsroom/users/" + writer.id()).param("role", "AUTHOR").param("enabled", "true")
+                .param("authorId", authorId).with(user(admin)).with(csrf()));
+        StaffUser changed = accounts.find(writer.id()).orElseThrow();
+        assertThat(changed.role()).isEqualTo(Role.AUTHOR);
+        assertThat(changed.authorId()).isEqualTo(Long.valueOf(authorId));
+        mvc.perform(post("/newsroom/users/" + writer.id()).param("role", "AUTHOR").with(user(admin)).with(csrf()));
+        assertThat(accounts.find(writer.id()).orElseThrow().isEnabled()).isFalse();
+    }
+
     static String linkIn(String body, String pattern) {
         Matcher m = Pattern.compile(pattern).matcher(body.replace("=\r\n", "").replace("=3D", "="));
         assertThat(m.find()).as("link in %s", body).isTrue();
