@@ -1,5 +1,6 @@
 package org.broadsheet.article;
 
+import org.broadsheet.support.Rows;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 import org.broadsheet.site.SiteSettings;
+import org.broadsheet.support.GoneException;
 import org.broadsheet.support.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -40,6 +41,9 @@ class ArticlePageController {
         }
         if (lookup instanceof ArticlePages.Lookup.MovedTo moved) {
             return permanentRedirect(moved.url());
+        }
+        if (lookup instanceof ArticlePages.Lookup.Gone) {
+            throw new GoneException("This article has been withdrawn by the editors.");
         }
         throw new NotFoundException("No article was published at this address.");
     }

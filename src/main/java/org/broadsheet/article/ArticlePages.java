@@ -72,11 +72,20 @@ public class ArticlePages {
 
         record Missing() implements Lookup {
         }
+
+        /** The article was taken down and no new address was set: answer 410 Gone. */
+        record Gone() implements Lookup {
+        }
     }
 
     public Lookup find(LocalDate date, String slug, SiteSettings.Settings settings) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Article> found = repository.findBySlug(slug)
+        Optional<Article> any = repository.findBySlug(slug);
+        if (any.isPresent() && any.get().status() == ArticleStatus.ARCHIVED) {
+            Optional<String> target = repository.archiveRedirect(any.get().id());
+            return target.isPresent() ? new Lookup.MovedTo(target.get()) : new Lookup.Gone();
+        }
+        Optional<Article> found = any
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now));
         if (found.isEmpty()) {
             return new Lookup.Missing();
@@ -88,6 +97,21 @@ public class ArticlePages {
             return new Lookup.MovedTo(url);
         }
         return new Lookup.Found(assemble(article, url, settings, now));
+    }
+
+    /**
+     * The page of any article whatever its status, as it would look published: for staff previews and
+     * secret preview links. The caller checks who may see it.
+     */
+    public Optional<ArticlePage> preview(long articleId, SiteSettings.Settings settings) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return repository.find(articleId)
+                .map(a -> a.publishedAt() != null ? a : new Article(a.id(), a.slug(), a.language(), a.title(),
+                        a.standfirst(), a.bodyMd(), a.bodyHtml(), a.status(), now, a.updatedAt(), a.createdAt(),
+                        a.leadMediaId(), a.leadCredit(), a.leadCaption(), a.leadAlt(), a.editorNoteMd(),
+                        a.editorNoteHtml(), a.partnerId(), a.originalUrl(), a.permissionNote(), a.translationGroup(),
+                        a.featured(), a.commentsOpen(), a.version()))
+                .map(a -> assemble(a, ArticleUrls.of(a.publishedAt(), a.slug(), settings.timeZone()), settings, now));
     }
 
     private ArticlePage assemble(Article a, String url, SiteSettings.Settings settings, OffsetDateTime now) {

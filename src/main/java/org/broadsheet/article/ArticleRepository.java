@@ -160,4 +160,108 @@ class ArticleRepository {
             spec.update();
         }
     }
+
+    // ---- Newsroom: editing, workflow and lists of every status ----
+
+    /** Writes the editable fields when the row still has the version the editor loaded; 0 rows otherwise. */
+    int update(Article a, int expectedVersion) {
+        return jdbc.sql("""
+                UPDATE article SET slug = :slug, language = :language, title = :title, standfirst = :standfirst,
+                    body_md = :bodyMd, body_html = :bodyHtml, published_at = :publishedAt, updated_at = :updatedAt,
+                    lead_media_id = :leadMediaId, lead_credit = :leadCredit, lead_caption = :leadCaption,
+                    lead_alt = :leadAlt, editor_note_md = :editorNoteMd, editor_note_html = :editorNoteHtml,
+                    partner_id = :partnerId, original_url = :originalUrl, permission_note = :permissionNote,
+                    translation_group = :translationGroup, featured = :featured, comments_open = :commentsOpen,
+                    version = version + 1
+                WHERE id = :id AND version = :expected""")
+                .param("slug", a.slug()).param("language", a.language()).param("title", a.title())
+                .param("standfirst", a.standfirst()).param("bodyMd", a.bodyMd()).param("bodyHtml", a.bodyHtml())
+                .param("publishedAt", a.publishedAt()).param("updatedAt", a.updatedAt())
+                .param("leadMediaId", a.leadMediaId()).param("leadCredit", a.leadCredit())
+                .param("leadCaption", a.leadCaption()).param("leadAlt", a.leadAlt())
+                .param("editorNoteMd", a.editorNoteMd()).param("editorNoteHtml", a.editorNoteHtml())
+                .param("partnerId", a.partnerId()).param("originalUrl", a.originalUrl())
+                .param("permissionNote", a.permissionNote()).param("translationGroup", a.translationGroup())
+                .param("featured", a.featured()).param("commentsOpen", a.commentsOpen())
+                .param("id", a.id()).param("expected", expectedVersion)
+                .update();
+    }
+
+    int updateStatus(long id, int expectedVersion, ArticleStatus status, OffsetDateTime publishedAt,
+                     String archiveRedirect, OffsetDateTime now) {
+        return jdbc.sql("""
+                UPDATE article SET status = :status, published_at = :publishedAt, archive_redirect = :redirect,
+                    updated_at = :now, version = version + 1
+                WHERE id = :id AND version = :expected""")
+                .param("status", status.name()).param("publishedAt", publishedAt).param("redirect", archiveRedirect)
+                .param("now", now).param("id", id).param("expected", expectedVersion).update();
+    }
+
+    List<Article> dueScheduled(OffsetDateTime now) {
+        return jdbc.sql("SELECT * FROM article WHERE status = 'SCHEDULED' AND published_at <= :now ORDER BY published_at")
+                .param("now", now).query(Rows.of(Article.class)).list();
+    }
+
+    /** Publishes one scheduled article; 0 when another node (or an editor) changed it first. */
+    int publishScheduled(long id, OffsetDateTime now) {
+        return jdbc.sql("""
+                UPDATE article SET status = 'PUBLISHED', version = version + 1
+                WHERE id = :id AND status = 'SCHEDULED' AND published_at <= :now""")
+                .param("id", id).param("now", now).update();
+    }
+
+    private static String newsroomWhere(Map<String, Object> p) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (p.containsKey("status")) {
+            where.append(" AND a.status = :status");
+        }
+        if (p.containsKey("language")) {
+            where.append(" AND a.language = :language");
+        }
+        if (p.containsKey("query")) {
+            where.append(" AND LOWER(a.title) LIKE :query");
+        }
+        if (p.containsKey("authorId")) {
+            where.append(" AND a.id IN (SELECT article_id FROM article_author WHERE author_id = :authorId)");
+        }
+        if (p.containsKey("sectionId")) {
+            where.append(" AND a.id IN (SELECT article_id FROM article_section WHERE section_id = :sectionId)");
+        }
+        return where.toString();
+    }
+
+    List<Article> newsroom(Map<String, Object> params, long offset, int limit) {
+        return jdbc.sql("SELECT a.* FROM article a WHERE " + newsroomWhere(params)
+                        + " ORDER BY a.updated_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(Rows.of(Article.class)).list();
+    }
+
+    long countNewsroom(Map<String, Object> params) {
+        return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + newsroomWhere(params)).params(params)
+                .query(Long.class).single();
+    }
+
+    Optional<Long> createdBy(long id) {
+        return jdbc.sql("SELECT created_by FROM article WHERE id = :id").param("id", id)
+                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional().filter(java.util.Objects::nonNull);
+    }
+
+    void setCreatedBy(long id, long userId) {
+        jdbc.sql("UPDATE article SET created_by = :user WHERE id = :id").param("user", userId).param("id", id).update();
+    }
+
+    Optional<String> archiveRedirect(long id) {
+        return jdbc.sql("SELECT archive_redirect FROM article WHERE id = :id").param("id", id)
+                .query(String.class).optional().filter(s -> s != null && !s.isBlank());
+    }
+
+    List<Article> usingMedia(long mediaId, String bodyFragment) {
+        return jdbc.sql("SELECT * FROM article WHERE lead_media_id = :id OR body_md LIKE :fragment ORDER BY title")
+                .param("id", mediaId).param("fragment", "%" + bodyFragment + "%").query(Rows.of(Article.class)).list();
+    }
+
+    boolean slugTaken(String slug, long exceptId) {
+        return jdbc.sql("SELECT COUNT(*) FROM article WHERE slug = :slug AND id <> :id").param("slug", slug)
+                .param("id", exceptId).query(Long.class).single() > 0;
+    }
 }

@@ -70,4 +70,24 @@ class AuthorRepository {
         jdbc.sql("INSERT INTO author_link (author_id, position, label, url) VALUES (:a, :p, :l, :u)")
                 .param("a", authorId).param("p", position).param("l", label).param("u", url).update();
     }
+
+    Optional<AuthorRow> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM author WHERE id = :id").param("id", id).query(Rows.of(AuthorRow.class)).optional();
+    }
+
+    void update(long id, String slug, String name, String credentials, String affiliation, String bioMd, String bioHtml,
+                Long photoMediaId, String email, OffsetDateTime now) {
+        jdbc.sql("""
+                UPDATE author SET slug = :slug, name = :name, credentials = :credentials, affiliation = :affiliation,
+                    bio_md = :bioMd, bio_html = :bioHtml, photo_media_id = :photo, email = :email, updated_at = :now
+                WHERE id = :id""")
+                .param("slug", slug).param("name", name).param("credentials", credentials)
+                .param("affiliation", affiliation).param("bioMd", bioMd).param("bioHtml", bioHtml)
+                .param("photo", photoMediaId).param("email", email).param("now", now).param("id", id)
+                .update();
+    }
+
+    void deleteLinks(long authorId) {
+        jdbc.sql("DELETE FROM author_link WHERE author_id = :id").param("id", authorId).update();
+    }
 }

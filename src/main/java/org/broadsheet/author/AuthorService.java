@@ -67,6 +67,25 @@ public class AuthorService {
         return id;
     }
 
+    /** A profile's editable fields (the bio as Markdown), for the newsroom's form. */
+    public Optional<NewAuthor> editable(long id) {
+        return repository.find(id).map(row -> new NewAuthor(row.slug(), row.name(), row.credentials(), row.affiliation(),
+                row.bioMd(), row.photoMediaId(), row.email(), repository.linksOf(List.of(id)).stream()
+                .map(l -> new Author.Link(l.label(), l.url())).toList()));
+    }
+
+    /** Replaces a profile's fields and links; the bio is rendered from Markdown here. */
+    @Transactional
+    public void update(long id, NewAuthor a) {
+        repository.update(id, a.slug(), a.name(), a.credentials(), a.affiliation(), a.bioMarkdown(),
+                markdown.render(a.bioMarkdown()), a.photoMediaId(), a.email(), OffsetDateTime.now(clock));
+        repository.deleteLinks(id);
+        int position = 0;
+        for (Author.Link link : a.links()) {
+            repository.insertLink(id, position++, link.label(), link.url());
+        }
+    }
+
     private Map<Long, Author> assemble(List<AuthorRepository.AuthorRow> rows) {
         List<Long> ids = rows.stream().map(AuthorRepository.AuthorRow::id).toList();
         Map<Long, Image> photos = media.images(rows.stream().map(AuthorRepository.AuthorRow::photoMediaId)

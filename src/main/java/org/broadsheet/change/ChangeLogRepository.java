@@ -1,5 +1,6 @@
 package org.broadsheet.change;
 
+import org.broadsheet.support.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 

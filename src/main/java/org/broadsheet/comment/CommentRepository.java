@@ -31,6 +31,10 @@ class CommentRepository {
                 .param("articleId", articleId).query(Rows.of(ApprovedRow.class)).list();
     }
 
+    long pendingCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE status = 'PENDING'").query(Long.class).single();
+    }
+
     Map<Long, Long> approvedCounts(Collection<Long> articleIds) {
         Map<Long, Long> out = new HashMap<>();
         if (articleIds.isEmpty()) {

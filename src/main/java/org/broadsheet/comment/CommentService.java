@@ -44,6 +44,11 @@ public class CommentService {
         return new Discussion(rows.size(), thread);
     }
 
+    /** How many comments wait for moderation; the newsroom menu shows it. */
+    public long pendingCount() {
+        return repository.pendingCount();
+    }
+
     public Map<Long, Long> approvedCounts(Collection<Long> articleIds) {
         return repository.approvedCounts(articleIds);
     }

@@ -62,4 +62,26 @@ class MediaRepository {
 
     record VariantRow(long mediaId, int width, int height, String storageKey, String mimeType, long byteSize) {
     }
+
+    List<MediaRow> page(long offset, int limit) {
+        return jdbc.sql("SELECT * FROM media ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(Rows.of(MediaRow.class)).list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM media").query(Long.class).single();
+    }
+
+    void updateText(long id, String alt, String caption, String credit) {
+        jdbc.sql("UPDATE media SET alt_text = :alt, caption = :caption, credit = :credit WHERE id = :id")
+                .param("alt", alt).param("caption", caption).param("credit", credit).param("id", id).update();
+    }
+
+    long usedByAuthors(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM author WHERE photo_media_id = :id").param("id", id).query(Long.class).single();
+    }
+
+    void delete(long id) {
+        jdbc.sql("DELETE FROM media WHERE id = :id").param("id", id).update();
+    }
 }

@@ -76,4 +76,92 @@ public class MediaService {
         }
         return image(id).orElseThrow();
     }
+
+    /**
+     * Takes an uploaded file: its type judged from its bytes, size and pixel limits checked before decoding,
+     * EXIF orientation applied, and re-encoded, which drops every piece of metadata (camera, GPS location).
+     * Variants for {@code srcset} are made once, here.
+     *
+     * @throws MediaRejected with a message for the person uploading
+     */
+    @Transactional
+    public Image upload(byte[] bytes, String originalName, ImageText text) {
+        BufferedImage image = ImageChecks.decode(bytes);
+        ImageChecks.Kind kind = ImageChecks.sniff(bytes);
+        String format = kind == ImageChecks.Kind.JPEG || (kind == ImageChecks.Kind.WEBP && !image.getColorModel().hasAlpha())
+                ? "jpeg" : "png";
+        String name = originalName == null ? "" : originalName.replaceAll("^.*[/\\\\]", "").replaceAll("\\.[A-Za-z0-9]+$", "");
+        String slug = org.broadsheet.support.Slugs.slugify(name);
+        String random = org.broadsheet.account.AccountTokens.newToken().substring(0, 8).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "x");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String keyBase = String.format("uploads/%04d/%02d/%s-%s", now.getYear(), now.getMonthValue(),
+                slug.isEmpty() ? "image" : (slug.length() > 60 ? slug.substring(0, 60) : slug), random);
+        try {
+            return store(image, keyBase, format, new ImageText(limit(text.alt(), 500), limit(text.caption(), 1000), limit(text.credit(), 300)));
+        } catch (IOException e) {
+            throw new MediaRejected("The image could not be saved. Please try again.");
+        }
+    }
+
+    /** The library, newest first. */
+    public List<MediaItem> library(long offset, int limit) {
+        List<MediaRow> rows = repository.page(offset, limit);
+        Map<Long, Image> images = images(rows.stream().map(MediaRow::id).toList());
+        return rows.stream().map(r -> item(r, images.get(r.id()))).toList();
+    }
+
+    public Optional<MediaItem> item(long id) {
+        return repository.find(id).map(r -> item(r, image(id).orElse(null)));
+    }
+
+    public long count() {
+        return repository.count();
+    }
+
+    @Transactional
+    public void updateText(long id, ImageText text) {
+        repository.find(id).orElseThrow(() -> new org.broadsheet.support.NotFoundException("There is no such image."));
+        repository.updateText(id, limit(text.alt(), 500), limit(text.caption(), 1000), limit(text.credit(), 300));
+    }
+
+    /**
+     * Deletes an image and its files. The caller first makes sure no article uses it; a portrait of an
+     * author is refused here.
+     */
+    @Transactional
+    public void delete(long id) {
+        MediaRow row = repository.find(id).orElseThrow(() -> new org.broadsheet.support.NotFoundException("There is no such image."));
+        if (repository.usedByAuthors(id) > 0) {
+            throw new MediaRejected("This image is an author's portrait; choose another portrait first.");
+        }
+        List<MediaRepository.VariantRow> variantRows = repository.variantsOf(List.of(id));
+        repository.delete(id);
+        try {
+            storage.delete(row.storageKey());
+            for (MediaRepository.VariantRow v : variantRows) {
+                storage.delete(v.storageKey());
+            }
+        } catch (IOException e) {
+            // The row is gone, so nothing links to the files; a leftover file only wastes space.
+        }
+    }
+
+    /** The address fragment an article's Markdown contains when it shows this image. */
+    public static String addressFragment(MediaItem item) {
+        String url = item.url();
+        int dot = url.lastIndexOf('.');
+        return dot > 0 ? url.substring(0, dot) : url;
+    }
+
+    private static MediaItem item(MediaRow r, Image image) {
+        String url = MediaStorage.url(r.storageKey());
+        return new MediaItem(r.id(), r.fileName(), r.mimeType(), r.width() == null ? 0 : r.width(),
+                r.height() == null ? 0 : r.height(), r.byteSize(), r.altText(), r.caption(), r.credit(), url,
+                image == null ? url : image.urlFor(400), r.createdAt());
+    }
+
+    private static String limit(String s, int max) {
+        String v = s == null ? "" : s.strip();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
 }

@@ -47,4 +47,9 @@ public class MediaStorage {
     public static String url(String key) {
         return URL_PREFIX + key;
     }
+
+    /** Removes a stored file; a file already gone is fine. */
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
 }

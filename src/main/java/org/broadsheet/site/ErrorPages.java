@@ -39,6 +39,11 @@ class ErrorPages {
         return page(HttpStatus.NOT_FOUND, "Page not found", e.getMessage());
     }
 
+    @ExceptionHandler(org.broadsheet.support.GoneException.class)
+    ModelAndView gone(org.broadsheet.support.GoneException e) {
+        return page(HttpStatus.GONE, "No longer available", e.getMessage());
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ModelAndView noResource(NoResourceFoundException e) {
         return page(HttpStatus.NOT_FOUND, "Page not found", "There is nothing at this address.");

@@ -32,6 +32,7 @@ class FallbackErrorController implements ErrorController {
         return switch (status) {
             case NOT_FOUND -> pages.page(status, "Page not found", "There is nothing at this address.");
             case FORBIDDEN -> pages.page(status, "Not allowed", "You do not have permission to do that. If you were filling in a form, reload the page and try again.");
+            case PAYLOAD_TOO_LARGE -> pages.page(status, "Too large", "The file or form sent is larger than this site accepts (uploads up to 20 MB). Make it smaller and try again.");
             case INTERNAL_SERVER_ERROR -> pages.page(status, "Something went wrong", "The error has been logged. Please try again in a moment.");
             default -> pages.page(status, status.getReasonPhrase(), "The request could not be handled.");
         };

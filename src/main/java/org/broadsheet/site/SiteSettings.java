@@ -1,5 +1,6 @@
 package org.broadsheet.site;
 
+import org.broadsheet.support.Rows;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;

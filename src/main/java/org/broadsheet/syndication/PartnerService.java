@@ -35,4 +35,10 @@ public class PartnerService {
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
+
+    public void update(long id, String slug, String name, String url, String permissionNote) {
+        jdbc.sql("UPDATE partner SET slug = :slug, name = :name, url = :url, permission_note = :note WHERE id = :id")
+                .param("slug", slug).param("name", name).param("url", url).param("note", permissionNote).param("id", id)
+                .update();
+    }
 }

@@ -59,4 +59,40 @@ class TaxonomyRepository {
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
+
+    void updateSection(long id, Long parentId, String slug, String name, String description, int position) {
+        jdbc.sql("""
+                UPDATE section SET parent_id = :parent, slug = :slug, name = :name, description = :description,
+                    position = :position WHERE id = :id""")
+                .param("parent", parentId).param("slug", slug).param("name", name).param("description", description)
+                .param("position", position).param("id", id).update();
+    }
+
+    void updatePath(long id, String path) {
+        jdbc.sql("UPDATE section SET path = :path WHERE id = :id").param("path", path).param("id", id).update();
+    }
+
+    void updatePosition(long id, int position) {
+        jdbc.sql("UPDATE section SET position = :position WHERE id = :id").param("position", position).param("id", id).update();
+    }
+
+    void updateTag(long id, String slug, String name) {
+        jdbc.sql("UPDATE tag SET slug = :slug, name = :name WHERE id = :id").param("slug", slug).param("name", name)
+                .param("id", id).update();
+    }
+
+    /** Moves every article of one tag to another (skipping those already there) and deletes the first. */
+    void mergeTag(long fromId, long intoId) {
+        jdbc.sql("""
+                INSERT INTO article_tag (article_id, tag_id)
+                SELECT article_id, :into FROM article_tag WHERE tag_id = :from
+                AND article_id NOT IN (SELECT article_id FROM article_tag WHERE tag_id = :into)""")
+                .param("from", fromId).param("into", intoId).update();
+        jdbc.sql("DELETE FROM article_tag WHERE tag_id = :from").param("from", fromId).update();
+        jdbc.sql("DELETE FROM tag WHERE id = :from").param("from", fromId).update();
+    }
+
+    long articlesWithTag(long tagId) {
+        return jdbc.sql("SELECT COUNT(*) FROM article_tag WHERE tag_id = :id").param("id", tagId).query(Long.class).single();
+    }
 }

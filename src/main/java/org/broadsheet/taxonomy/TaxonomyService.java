@@ -84,6 +84,108 @@ public class TaxonomyService {
         return id;
     }
 
+    /**
+     * Changes a section's name, slug, description and place in the tree, then rewrites the stored path of
+     * the section and of every section below it.
+     *
+     * @throws org.broadsheet.support.BadRequestException when the move would put a section inside itself or
+     *                                                    the slug is taken among its siblings
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void updateSection(long id, Long parentId, String slug, String name, String description) {
+        Map<Long, Section> all = build();
+        Section section = all.get(id);
+        if (section == null) {
+            throw new org.broadsheet.support.NotFoundException("There is no such section.");
+        }
+        if (parentId != null && (!all.containsKey(parentId) || withDescendants(id).contains(parentId))) {
+            throw new org.broadsheet.support.BadRequestException("A section cannot be moved inside itself or one of its subsections.");
+        }
+        if (!org.broadsheet.support.Slugs.isSlug(slug)) {
+            throw new org.broadsheet.support.BadRequestException("The section's address may use only letters a–z, digits and hyphens.");
+        }
+        if (name == null || name.isBlank()) {
+            throw new org.broadsheet.support.BadRequestException("Give the section a name.");
+        }
+        boolean clash = all.values().stream().anyMatch(s -> s.id() != id && java.util.Objects.equals(s.parentId(), parentId)
+                && s.slug().equals(slug));
+        if (clash) {
+            throw new org.broadsheet.support.BadRequestException("Another section at that place already uses the address “" + slug + "”.");
+        }
+        int position = java.util.Objects.equals(section.parentId(), parentId) ? section.position()
+                : all.values().stream().filter(s -> java.util.Objects.equals(s.parentId(), parentId)).mapToInt(Section::position).max().orElse(-1) + 1;
+        repository.updateSection(id, parentId, slug, name.strip(), description == null ? "" : description.strip(), position);
+        rewritePaths();
+    }
+
+    /** Moves a section one place up ({@code -1}) or down ({@code +1}) among its siblings. */
+    @org.springframework.transaction.annotation.Transactional
+    public void moveSection(long id, int direction) {
+        Map<Long, Section> all = build();
+        Section section = all.get(id);
+        if (section == null) {
+            throw new org.broadsheet.support.NotFoundException("There is no such section.");
+        }
+        List<Section> siblings = sections().stream().filter(s -> java.util.Objects.equals(s.parentId(), section.parentId())).toList();
+        List<Section> order = new ArrayList<>(siblings);
+        int at = order.indexOf(all.get(id));
+        int to = Math.max(0, Math.min(order.size() - 1, at + Integer.signum(direction)));
+        order.remove(at);
+        order.add(to, section);
+        for (int i = 0; i < order.size(); i++) {
+            repository.updatePosition(order.get(i).id(), i);
+        }
+    }
+
+    /** Recomputes every section's path from the slugs of its ancestors (in two steps, so that no two rows clash midway). */
+    private void rewritePaths() {
+        List<TaxonomyRepository.SectionRow> rows = repository.allSections();
+        Map<Long, TaxonomyRepository.SectionRow> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r));
+        Map<Long, String> paths = new HashMap<>();
+        for (TaxonomyRepository.SectionRow row : rows) {
+            StringBuilder path = new StringBuilder(row.slug());
+            TaxonomyRepository.SectionRow step = row.parentId() == null ? null : byId.get(row.parentId());
+            int guard = 0;
+            while (step != null && guard++ < 32) {
+                path.insert(0, step.slug() + "/");
+                step = step.parentId() == null ? null : byId.get(step.parentId());
+            }
+            paths.put(row.id(), path.toString());
+        }
+        List<TaxonomyRepository.SectionRow> changed = rows.stream().filter(r -> !r.path().equals(paths.get(r.id()))).toList();
+        changed.forEach(r -> repository.updatePath(r.id(), "~moving/" + r.id()));
+        changed.forEach(r -> repository.updatePath(r.id(), paths.get(r.id())));
+    }
+
+    @org.springframework.transaction.annotation.Transactional
+    public void renameTag(long id, String slug, String name) {
+        if (!org.broadsheet.support.Slugs.isSlug(slug) || name == null || name.isBlank()) {
+            throw new org.broadsheet.support.BadRequestException("A tag needs a name and an address of letters a–z, digits and hyphens.");
+        }
+        Optional<Tag> other = repository.tagBySlug(slug);
+        if (other.isPresent() && other.get().id() != id) {
+            throw new org.broadsheet.support.BadRequestException("The tag “" + other.get().name() + "” already uses that address; merge the two instead.");
+        }
+        repository.updateTag(id, slug, name.strip());
+    }
+
+    /** Gives every article of tag {@code fromId} the tag {@code intoId} instead, and deletes the first. */
+    @org.springframework.transaction.annotation.Transactional
+    public void mergeTags(long fromId, long intoId) {
+        if (fromId == intoId) {
+            throw new org.broadsheet.support.BadRequestException("Choose two different tags to merge.");
+        }
+        if (repository.tags(List.of(fromId, intoId)).size() != 2) {
+            throw new org.broadsheet.support.NotFoundException("There is no such tag.");
+        }
+        repository.mergeTag(fromId, intoId);
+    }
+
+    public long articlesWithTag(long tagId) {
+        return repository.articlesWithTag(tagId);
+    }
+
     public Map<Long, Tag> tagsByIds(Collection<Long> ids) {
         Map<Long, Tag> out = new LinkedHashMap<>();
         for (Tag t : repository.tags(ids)) {

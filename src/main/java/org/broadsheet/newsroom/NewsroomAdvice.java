@@ -1,0 +1,85 @@
+package org.broadsheet.newsroom;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.broadsheet.account.Role;
+import org.broadsheet.account.StaffUser;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.site.SiteSettings;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * Fills {@link NewsroomChrome} for every page under {@code /newsroom/} that a signed-in member of staff
+ * sees, whichever feature's controller serves it. It runs before the public site's chrome advice and
+ * takes the {@code chrome} model name, so newsroom templates get the newsroom's chrome.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class NewsroomAdvice {
+
+    private final SiteSettings settings;
+    private final CommentService comments;
+    private final ResourceUrlProvider resources;
+
+    NewsroomAdvice(SiteSettings settings, CommentService comments, ResourceUrlProvider resources) {
+        this.settings = settings;
+        this.comments = comments;
+        this.resources = resources;
+    }
+
+    @ModelAttribute
+    void chrome(HttpServletRequest request, Model model) {
+        StaffUser user = currentUser();
+        if (user != null && request.getRequestURI().startsWith(request.getContextPath() + "/newsroom/")) {
+            model.addAttribute("chrome", build(request, user));
+        }
+    }
+
+    /** The signed-in member of staff, or null. */
+    public static StaffUser currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof StaffUser u ? u : null;
+    }
+
+    public NewsroomChrome build(HttpServletRequest request, StaffUser user) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        List<NewsroomChrome.NavItem> nav = new ArrayList<>();
+        add(nav, path, "Articles", "/newsroom/articles/");
+        if (user.role().atLeast(Role.AUTHOR)) {
+            add(nav, path, "Media", "/newsroom/media/");
+        }
+        long pending = 0;
+        if (user.role().atLeast(Role.EDITOR)) {
+            add(nav, path, "Comments", "/newsroom/comments/");
+            add(nav, path, "Sections", "/newsroom/sections/");
+            add(nav, path, "Tags", "/newsroom/tags/");
+            add(nav, path, "Authors", "/newsroom/authors/");
+            add(nav, path, "Partners", "/newsroom/partners/");
+            pending = comments.pendingCount();
+        }
+        if (user.role().atLeast(Role.ADMINISTRATOR)) {
+            add(nav, path, "Users", "/newsroom/users/");
+            add(nav, path, "Settings", "/newsroom/settings/");
+        }
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String css = resources.getForLookupPath("/assets/site.css");
+        return new NewsroomChrome(settings.current().title(), user.displayName(), user.role().label(), nav, pending,
+                css == null ? "/assets/site.css" : css, csrf == null ? "_csrf" : csrf.getParameterName(),
+                csrf == null ? "" : csrf.getToken());
+    }
+
+    private static void add(List<NewsroomChrome.NavItem> nav, String path, String label, String url) {
+        nav.add(new NewsroomChrome.NavItem(label, url, path.startsWith(url)));
+    }
+}

@@ -1,0 +1,56 @@
+package org.broadsheet.newsroom;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.broadsheet.account.StaffUser;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Refusals inside the newsroom: a role that may not do something gets a 403 page naming the rule, an
+ * upload over the size limit a 413 page; both keep the newsroom's menu.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class NewsroomErrors {
+
+    private final NewsroomAdvice advice;
+
+    NewsroomErrors(NewsroomAdvice advice) {
+        this.advice = advice;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView refused(AccessDeniedException e, HttpServletRequest request) {
+        return page(request, HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return page(request, HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
+                "That file is larger than the upload limit of " + MediaLimits.MAX_MEGABYTES + " MB. Make it smaller and try again.");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView badUpload(MultipartException e, HttpServletRequest request) {
+        return page(request, HttpStatus.BAD_REQUEST, "Upload failed", "The upload did not arrive complete. Please try again.");
+    }
+
+    ModelAndView page(HttpServletRequest request, HttpStatus status, String heading, String reason) {
+        StaffUser user = NewsroomAdvice.currentUser();
+        ModelAndView mav = new ModelAndView(user == null ? "newsroom/refused-plain" : "newsroom/refused");
+        mav.setStatus(status);
+        if (user != null) {
+            mav.addObject("chrome", advice.build(request, user));
+        }
+        mav.addObject("page", new RefusedPage(status.value(), heading, reason == null || reason.isBlank() ? "You may not do that." : reason));
+        return mav;
+    }
+}

@@ -1,0 +1,5 @@
+package org.broadsheet.newsroom;
+
+/** A newsroom action that was refused, and why. */
+public record RefusedPage(int status, String heading, String reason) {
+}

@@ -1,0 +1,77 @@
+package org.broadsheet.newsroom;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.broadsheet.account.StaffAction;
+import org.broadsheet.account.StaffPolicy;
+import org.broadsheet.account.StaffUser;
+import org.broadsheet.site.SiteSettings;
+import org.broadsheet.support.BadRequestException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators set the site's title, tagline, language, time zone and articles per page. */
+@Controller
+class SettingsController {
+
+    private final SiteSettings settings;
+    private final StaffPolicy policy;
+
+    SettingsController(SiteSettings settings, StaffPolicy policy) {
+        this.settings = settings;
+        this.policy = policy;
+    }
+
+    @GetMapping("/newsroom/settings/")
+    String show(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String notice,
+                @RequestParam(defaultValue = "") String error, Model model) {
+        policy.require(user, StaffAction.MANAGE_SETTINGS);
+        SiteSettings.Settings s = settings.current();
+        List<String> zones = ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList();
+        model.addAttribute("page", new PeoplePages.Settings(s.title(), s.tagline(), s.language(), s.timeZone().getId(),
+                s.articlesPerPage(), zones, notice, error));
+        return "newsroom/settings";
+    }
+
+    @PostMapping("/newsroom/settings/")
+    String save(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String title,
+                @RequestParam(defaultValue = "") String tagline, @RequestParam(defaultValue = "") String language,
+                @RequestParam(defaultValue = "") String timeZone, @RequestParam(defaultValue = "") String perPage,
+                RedirectAttributes redirect) {
+        policy.require(user, StaffAction.MANAGE_SETTINGS);
+        return TaxonomyController.outcome(redirect, "/newsroom/settings/", "Settings saved.", () -> {
+            if (title.isBlank() || title.length() > 200) {
+                throw new BadRequestException("The site needs a title of at most 200 characters.");
+            }
+            if (!language.strip().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+                throw new BadRequestException("The language is a code such as en, ru or ja.");
+            }
+            try {
+                ZoneId.of(timeZone.strip());
+            } catch (DateTimeException e) {
+                throw new BadRequestException("\u201c" + timeZone + "\u201d is not a time zone; choose one such as Europe/London.");
+            }
+            int n;
+            try {
+                n = Integer.parseInt(perPage.strip());
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1 || n > 100) {
+                throw new BadRequestException("Articles per page is a number from 1 to 100.");
+            }
+            settings.put(SiteSettings.TITLE, title.strip());
+            settings.put(SiteSettings.TAGLINE, tagline.strip());
+            settings.put(SiteSettings.LANGUAGE, language.strip());
+            settings.put(SiteSettings.TIME_ZONE, timeZone.strip());
+            settings.put(SiteSettings.PER_PAGE, String.valueOf(n));
+        });
+    }
+}

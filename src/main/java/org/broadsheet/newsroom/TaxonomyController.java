@@ -1,0 +1,132 @@
+package org.broadsheet.newsroom;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.broadsheet.account.StaffAction;
+import org.broadsheet.account.StaffPolicy;
+import org.broadsheet.account.StaffUser;
+import org.broadsheet.support.BadRequestException;
+import org.broadsheet.support.Slugs;
+import org.broadsheet.taxonomy.TaxonomyService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Editors manage the section tree (create, rename, move, reorder) and tags (rename, merge). */
+@Controller
+class TaxonomyController {
+
+    private final TaxonomyService taxonomy;
+    private final StaffPolicy policy;
+
+    TaxonomyController(TaxonomyService taxonomy, StaffPolicy policy) {
+        this.taxonomy = taxonomy;
+        this.policy = policy;
+    }
+
+    @GetMapping("/newsroom/sections/")
+    String sections(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String notice,
+                    @RequestParam(defaultValue = "") String error, Model model) {
+        policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
+        List<TaxonomyPages.SectionRow> rows = taxonomy.sections().stream().map(s -> new TaxonomyPages.SectionRow(s.id(),
+                s.name(), s.slug(), s.path(), s.description(), s.parentId() == null ? "" : s.parentId().toString(),
+                s.trail().size() - 1, s.url())).toList();
+        List<Option> parents = new ArrayList<>();
+        parents.add(new Option("", "(top level)"));
+        taxonomy.sections().forEach(s -> parents.add(new Option(String.valueOf(s.id()), s.name(), s.trail().size() - 1)));
+        model.addAttribute("page", new TaxonomyPages.Sections(rows, parents, notice, error));
+        return "newsroom/sections";
+    }
+
+    @PostMapping("/newsroom/sections/")
+    String createSection(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String name,
+                         @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String parentId,
+                         @RequestParam(defaultValue = "") String description, RedirectAttributes redirect) {
+        policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
+        return outcome(redirect, "/newsroom/sections/", "Section created.", () -> {
+            if (name.isBlank()) {
+                throw new BadRequestException("Give the section a name.");
+            }
+            String theSlug = slug.isBlank() ? Slugs.slugify(name) : slug.strip();
+            Long parent = id(parentId);
+            String path = parent == null ? theSlug : taxonomy.sectionsByIds(List.of(parent)).get(parent).path() + "/" + theSlug;
+            if (!Slugs.isSlug(theSlug) || taxonomy.sectionByPath(path).isPresent()) {
+                throw new BadRequestException("The address \u201c" + theSlug + "\u201d is not valid or is taken at that place.");
+            }
+            taxonomy.createSection(parent, theSlug, name.strip(), description.strip(),
+                    (int) taxonomy.sections().stream().filter(s -> java.util.Objects.equals(s.parentId(), parent)).count());
+        });
+    }
+
+    @PostMapping("/newsroom/sections/{id}")
+    String updateSection(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+                         @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String parentId,
+                         @RequestParam(defaultValue = "") String description, RedirectAttributes redirect) {
+        policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
+        return outcome(redirect, "/newsroom/sections/", "Section saved.",
+                () -> taxonomy.updateSection(id, id(parentId), slug.strip(), name, description));
+    }
+
+    @PostMapping("/newsroom/sections/{id}/move")
+    String moveSection(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
+                       @RequestParam(defaultValue = "down") String direction, RedirectAttributes redirect) {
+        policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
+        return outcome(redirect, "/newsroom/sections/", "Order saved.", () -> taxonomy.moveSection(id, "up".equals(direction) ? -1 : 1));
+    }
+
+    @GetMapping("/newsroom/tags/")
+    String tags(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String notice,
+                @RequestParam(defaultValue = "") String error, Model model) {
+        policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
+        model.addAttribute("page", new TaxonomyPages.Tags(taxonomy.tags().stream().map(t -> new TaxonomyPages.TagRow(t.id(),
+                t.name(), t.slug(), taxonomy.articlesWithTag(t.id()), t.url())).toList(), notice, error));
+        return "newsroom/tags";
+    }
+
+    @PostMapping("/newsroom/tags/{id}")
+    String renameTag(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam(defaultValue = "") String name,
+                     @RequestParam(defaultValue = "") String slug, RedirectAttributes redirect) {
+        policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
+        return outcome(redirect, "/newsroom/tags/", "Tag saved.", () -> taxonomy.renameTag(id, slug.strip(), name));
+    }
+
+    @PostMapping("/newsroom/tags/merge")
+    String mergeTags(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String from,
+                     @RequestParam(defaultValue = "") String into, RedirectAttributes redirect) {
+        policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
+        return outcome(redirect, "/newsroom/tags/", "Tags merged.", () -> {
+            Long a = id(from);
+            Long b = id(into);
+            if (a == null || b == null) {
+                throw new BadRequestException("Choose the two tags to merge.");
+            }
+            taxonomy.mergeTags(a, b);
+        });
+    }
+
+    static String outcome(RedirectAttributes redirect, String to, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addAttribute("notice", success);
+        } catch (BadRequestException e) {
+            redirect.addAttribute("error", e.getMessage());
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            redirect.addAttribute("error", "That clashes with an existing entry (the address must be unique).");
+        }
+        return "redirect:" + to;
+    }
+
+    static Long id(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("Choose from the list.");
+        }
+    }
+}
