@@ -27,6 +27,8 @@ public class PageCache {
     PageCache(PageCacheProperties properties) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxBytes())
+                // Evict in the thread that adds: the byte limit holds at every moment, not eventually.
+                .executor(Runnable::run)
                 .weigher((String key, CachedPage page) -> page.weight() + key.length())
                 // Runs synchronously when the byte limit pushes a page out, so the index never outgrows the cache.
                 // Explicit invalidations clean the index themselves; a stale index entry only ever causes an
@@ -86,6 +88,7 @@ public class PageCache {
     }
 
     long weightedBytes() {
+        pages.cleanUp();
         return pages.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 

@@ -11,7 +11,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The pages around the articles: front page, sections, tags, authors, archives, privacy, errors. */
-@SpringBootTest
+// A context of its own: other test classes publish articles and change settings in the shared one.
+@SpringBootTest(properties = "spring.application.name=listing-pages-test")
 @AutoConfigureMockMvc
 class ListingPagesTest {
 
