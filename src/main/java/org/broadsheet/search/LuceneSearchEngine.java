@@ -87,7 +87,14 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
     private volatile FacetState facetState;
 
     LuceneSearchEngine(BroadsheetProperties properties, Clock clock) {
-        this.path = properties.dataDir().resolve("index");
+        this(properties, clock, "");
+    }
+
+    /** @param indexDir {@code broadsheet.index-dir}: where this node keeps its index, default {@code data-dir/index} */
+    @org.springframework.beans.factory.annotation.Autowired
+    LuceneSearchEngine(BroadsheetProperties properties, Clock clock,
+                       @org.springframework.beans.factory.annotation.Value("${broadsheet.index-dir:}") String indexDir) {
+        this.path = indexDir.isBlank() ? properties.dataDir().resolve("index") : Path.of(indexDir);
         this.clock = clock;
         for (String dimension : List.of("author", "section", "tag")) {
             facetsConfig.setMultiValued(dimension, true);
