@@ -70,7 +70,15 @@ class ArticleIndexer {
         if (!properties.servingSite()) {
             return;
         }
-        LuceneSearchEngine.Opened opened = engine.open();
+        LuceneSearchEngine.Opened opened;
+        try {
+            opened = engine.open();
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            // The site still serves pages; search says it is unavailable and related articles use SQL.
+            log.error("The search index at {} is locked by another process: give each node its own "
+                    + "broadsheet.index-dir, or stop the other process. Search is off on this node.", engine.path());
+            return;
+        }
         Map<String, String> checkpoint = engine.checkpoint();
         boolean stale = checkpoint.containsKey("committed_at")
                 && Instant.parse(checkpoint.get("committed_at")).isBefore(clock.instant().minus(MAX_AGE));
