@@ -264,4 +264,9 @@ class ArticleRepository {
         return jdbc.sql("SELECT COUNT(*) FROM article WHERE slug = :slug AND id <> :id").param("slug", slug)
                 .param("id", exceptId).query(Long.class).single() > 0;
     }
+
+    List<Article> inTranslationGroup(String group) {
+        return jdbc.sql("SELECT * FROM article WHERE translation_group = :group ORDER BY language, id")
+                .param("group", group).query(Article.class).list();
+    }
 }

@@ -194,6 +194,11 @@ public class ArticleService {
         return repository.usingMedia(mediaId, addressFragment);
     }
 
+    /** Every article (any status) sharing the translation group, for the newsroom. */
+    public List<Article> inTranslationGroup(String group) {
+        return group == null || group.isBlank() ? List.of() : repository.inTranslationGroup(group.trim());
+    }
+
     public boolean slugTaken(String slug, long exceptArticleId) {
         return repository.slugTaken(slug, exceptArticleId);
     }

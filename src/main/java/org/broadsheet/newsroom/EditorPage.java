@@ -10,11 +10,12 @@ import java.util.Map;
  *                    the sent text; empty otherwise
  * @param steps       workflow buttons this person may press, as (step, label)
  * @param previewLink a fresh secret preview address to show once, or empty
+ * @param translations the other articles of the translation group: (editor address, "title (language)")
  */
 public record EditorPage(long articleId, String status, String statusLabel, ArticleForm form, Map<String, String> errors,
                          String notice, String error, List<LineDiff.Line> conflict, boolean canEdit, boolean canAutosave,
                          List<Option> steps, List<Option> languages, List<Option> authors, List<Option> sections,
-                         List<Option> partners, List<Option> media, List<EditorialNote> notes, String publicUrl,
+                         List<Option> partners, List<Option> media, List<Option> translations, List<EditorialNote> notes, String publicUrl,
                          String previewLink, String timeZone, String scheduledFor, String htmxUrl, String editorScriptUrl) {
 
     public String error(String field) {

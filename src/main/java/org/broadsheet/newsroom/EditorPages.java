@@ -36,10 +36,12 @@ class EditorPages {
     private final MediaService media;
     private final SiteSettings settings;
     private final ResourceUrlProvider resources;
+    private final org.broadsheet.article.ArticleService articles;
 
-    EditorPages(ArticleEditor editor, Workflow workflow, EditorialNotes notes, AuthorService authors,
+    EditorPages(org.broadsheet.article.ArticleService articles, ArticleEditor editor, Workflow workflow, EditorialNotes notes, AuthorService authors,
                 TaxonomyService taxonomy, PartnerService partners, MediaService media, SiteSettings settings,
                 ResourceUrlProvider resources) {
+        this.articles = articles;
         this.editor = editor;
         this.workflow = workflow;
         this.notes = notes;
@@ -77,6 +79,8 @@ class EditorPages {
         return new EditorPage(a.id(), a.status().name(), statusLabel(a.status()), form, errors, notice, error,
                 conflict, canEdit, canEdit && (a.status() == ArticleStatus.DRAFT || a.status() == ArticleStatus.IN_REVIEW),
                 steps, languages, authorOptions, sections, partnerOptions, mediaOptions,
+                articles.inTranslationGroup(a.translationGroup()).stream().filter(t -> t.id() != a.id())
+                        .map(t -> new Option("/newsroom/articles/" + t.id() + "/", t.title() + " (" + t.language() + ")")).toList(),
                 editor.allows(user, StaffAction.WRITE_EDITORIAL_NOTE, a) ? notes.of(a.id()) : List.of(), publicUrl,
                 previewLink == null ? "" : previewLink, s.timeZone().getId(), scheduledFor, HTMX,
                 script == null ? "/assets/editor.js" : script);

@@ -11,6 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import org.broadsheet.article.ArticleContent;
 import org.broadsheet.article.ArticleIndexSource;
@@ -65,7 +70,15 @@ class ArticleIndexer {
         if (!properties.servingSite()) {
             return;
         }
-        LuceneSearchEngine.Opened opened = engine.open();
+        LuceneSearchEngine.Opened opened;
+        try {
+            opened = engine.open();
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            // The site still serves pages; search says it is unavailable and related articles use SQL.
+            log.error("The search index at {} is locked by another process: give each node its own "
+                    + "broadsheet.index-dir, or stop the other process. Search is off on this node.", engine.path());
+            return;
+        }
         Map<String, String> checkpoint = engine.checkpoint();
         boolean stale = checkpoint.containsKey("committed_at")
                 && Instant.parse(checkpoint.get("committed_at")).isBefore(clock.instant().minus(MAX_AGE));
@@ -124,18 +137,7 @@ class ArticleIndexer {
             try {
                 long mark = Math.max(changeLog.processedThrough(), 0);
                 engine.removeAll();
-                long count = 0;
-                long after = 0;
-                ZoneId zone = settings.current().timeZone();
-                while (true) {
-                    List<ArticleContent> batch = source.publishedBatch(after, BATCH);
-                    if (batch.isEmpty()) {
-                        break;
-                    }
-                    engine.putWithoutRefresh(batch.stream().map(a -> document(a, zone)).toList());
-                    count += batch.size();
-                    after = batch.get(batch.size() - 1).id();
-                }
+                long count = fill(settings.current().timeZone());
                 engine.commit(checkpoint(mark));
                 engine.markReady();
                 List<Long> pending;
@@ -150,6 +152,52 @@ class ArticleIndexer {
                 rebuilding = false;
             }
         }
+    }
+
+    /**
+     * Reads batches on this thread and analyses them on one thread per core: reading (SQL, HTML to text)
+     * and analysis (tokenising three languages) overlap. At most two batches per thread wait in memory.
+     */
+    private long fill(ZoneId zone) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "search-rebuild-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore inFlight = new Semaphore(threads * 2);
+        List<Future<?>> work = new ArrayList<>();
+        long count = 0;
+        long after = 0;
+        try {
+            while (true) {
+                List<ArticleContent> batch = source.publishedBatch(after, BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                count += batch.size();
+                after = batch.get(batch.size() - 1).id();
+                inFlight.acquireUninterruptibly();
+                work.add(pool.submit(() -> {
+                    try {
+                        engine.putWithoutRefresh(batch.stream().map(a -> document(a, zone)).toList());
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rebuilding the search index", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not rebuild the search index", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return count;
     }
 
     @EventListener

@@ -15,13 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollectorManager;
@@ -29,10 +23,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -76,14 +68,7 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
     private static final List<String> DIMENSIONS = List.of("author", "section", "tag", "language", "year");
     private static final Map<String, Float> BOOSTS = Map.of("title", 3f, "standfirst", 2f, "body", 1f);
     private static final List<String> SEARCHED = List.of("en", "ru", "ja", "xx");
-    private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchEngine.class);
-
-    static {
-        // Offsets in the postings let the highlighter find passages without re-analysing long bodies.
-        BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        BODY.freeze();
-    }
 
     enum Opened { EXISTING, CREATED, REPLACED_CORRUPT, REPLACED_OUTDATED }
 
@@ -102,7 +87,14 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
     private volatile FacetState facetState;
 
     LuceneSearchEngine(BroadsheetProperties properties, Clock clock) {
-        this.path = properties.dataDir().resolve("index");
+        this(properties, clock, "");
+    }
+
+    /** @param indexDir {@code broadsheet.index-dir}: where this node keeps its index, default {@code data-dir/index} */
+    @org.springframework.beans.factory.annotation.Autowired
+    LuceneSearchEngine(BroadsheetProperties properties, Clock clock,
+                       @org.springframework.beans.factory.annotation.Value("${broadsheet.index-dir:}") String indexDir) {
+        this.path = indexDir.isBlank() ? properties.dataDir().resolve("index") : Path.of(indexDir);
         this.clock = clock;
         for (String dimension : List.of("author", "section", "tag")) {
             facetsConfig.setMultiValued(dimension, true);
@@ -175,7 +167,7 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
     void putWithoutRefresh(List<SearchDocument> documents) {
         try {
             for (SearchDocument d : documents) {
-                writer().updateDocument(new Term("id", Long.toString(d.id())), facetsConfig.build(toLucene(d)));
+                writer().updateDocument(new Term("id", Long.toString(d.id())), facetsConfig.build(IndexedDocument.of(d)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -252,44 +244,6 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
             throw new IllegalStateException("The search index is not open");
         }
         return w;
-    }
-
-    private Document toLucene(SearchDocument d) {
-        String language = LanguageAnalyzers.indexLanguage(d.language());
-        Document doc = new Document();
-        doc.add(new StringField("id", Long.toString(d.id()), Field.Store.YES));
-        doc.add(new StoredField("slug", d.slug()));
-        doc.add(new StringField("lang", d.language(), Field.Store.YES));
-        doc.add(new StringField("lang_indexed", language, Field.Store.NO));
-        doc.add(new TextField(LanguageAnalyzers.field("title", language), d.title(), Field.Store.YES));
-        doc.add(new TextField(LanguageAnalyzers.field("standfirst", language), nullToEmpty(d.standfirst()), Field.Store.YES));
-        doc.add(new Field(LanguageAnalyzers.field("body", language), nullToEmpty(d.body()), BODY));
-        long published = d.publishedAt().toInstant().toEpochMilli();
-        doc.add(new LongPoint("published", published));
-        doc.add(new NumericDocValuesField("published", published));
-        doc.add(new StoredField("published", published));
-        for (SearchDocument.Label a : d.authors()) {
-            doc.add(new StringField("author", a.key(), Field.Store.NO));
-            doc.add(new StoredField("author_label", a.key() + "\n" + a.name()));
-            doc.add(new SortedSetDocValuesFacetField("author", a.key()));
-        }
-        for (String sectionPath : d.sectionPaths()) {
-            doc.add(new StringField("section", sectionPath, Field.Store.NO));
-            doc.add(new SortedSetDocValuesFacetField("section", sectionPath));
-        }
-        for (SearchDocument.Label s : d.sections()) {
-            doc.add(new StoredField("section_label", s.key() + "\n" + s.name()));
-        }
-        for (SearchDocument.Label t : d.tags()) {
-            doc.add(new StringField("tag", t.key(), Field.Store.YES));
-            doc.add(new SortedSetDocValuesFacetField("tag", t.key()));
-        }
-        if (!d.language().isBlank()) {
-            doc.add(new SortedSetDocValuesFacetField("language", d.language()));
-        }
-        doc.add(new StringField("year", Integer.toString(d.year()), Field.Store.NO));
-        doc.add(new SortedSetDocValuesFacetField("year", Integer.toString(d.year())));
-        return doc;
     }
 
     @Override
@@ -397,18 +351,9 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
             hits.add(new SearchResults.Hit(Long.parseLong(d.get("id")), d.get("slug"), language,
                     d.get(LanguageAnalyzers.field("title", indexed)), nullToEmpty(d.get(LanguageAnalyzers.field("standfirst", indexed))),
                     snippet, OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(d.getField("published").numericValue().longValue()),
-                    ZoneOffset.UTC), labels(d.getValues("author_label")), labels(d.getValues("section_label"))));
+                    ZoneOffset.UTC), IndexedDocument.labels(d.getValues("author_label")), IndexedDocument.labels(d.getValues("section_label"))));
         }
         return hits;
-    }
-
-    private static List<SearchDocument.Label> labels(String[] stored) {
-        List<SearchDocument.Label> out = new ArrayList<>();
-        for (String s : stored) {
-            int nl = s.indexOf('\n');
-            out.add(new SearchDocument.Label(s.substring(0, nl), s.substring(nl + 1)));
-        }
-        return out;
     }
 
     private Map<String, List<SearchResults.FacetCount>> facets(IndexSearcher searcher,
@@ -473,7 +418,7 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
                 mlt.setMaxQueryTerms(25);
                 BooleanQuery.Builder like = new BooleanQuery.Builder();
                 like.add(mlt.like(docNumber), Occur.SHOULD);
-                for (SearchDocument.Label section : labels(d.getValues("section_label"))) {
+                for (SearchDocument.Label section : IndexedDocument.labels(d.getValues("section_label"))) {
                     like.add(new BoostQuery(new TermQuery(new Term("section", section.key())), 2f), Occur.SHOULD);
                 }
                 for (String tag : d.getValues("tag")) {

@@ -255,4 +255,16 @@ class ArticleEditorTest {
         assertThat(all.select("header nav a[href=/newsroom/comments/]")).hasSize(1);
         assertThat(all.select("form.sign-out[action=/newsroom/sign-out] input[type=hidden]").attr("value")).isNotBlank();
     }
+
+    @Test
+    void translationsOfTheSameGroupAreListedInTheEditor() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        long english = startDraft(editor, "Grain corridors");
+        long russian = startDraft(editor, "Зерновые коридоры");
+        mvc.perform(submit(editor, english, editor(editor, english), "translationGroup", "grain-corridors"));
+        mvc.perform(submit(editor, russian, editor(editor, russian), "translationGroup", "grain-corridors", "language", "ru"));
+        Document page = editor(editor, english);
+        assertThat(page.select(".translations a")).extracting(Element::text).containsExactly("Зерновые коридоры (ru)");
+        assertThat(page.select(".translations a").attr("href")).isEqualTo("/newsroom/articles/" + russian + "/");
+    }
 }
