@@ -36,6 +36,9 @@ final class ContentConverter {
         /** The address of a WordPress attachment by id, or null when not (yet) known. */
         String attachment(String wpId);
 
+        /** Addresses of the images attached to the post, for a gallery that names none. */
+        List<String> gallery();
+
         /** A new address for an image or file address of the old site (a copied upload), or null to keep it. */
         String localCopy(String url);
     }
@@ -44,6 +47,11 @@ final class ContentConverter {
         @Override
         public String attachment(String wpId) {
             return null;
+        }
+
+        @Override
+        public List<String> gallery() {
+            return List.of();
         }
 
         @Override
@@ -63,11 +71,11 @@ final class ContentConverter {
         List<String> notes = new ArrayList<>(prepared.notes());
         blockEditorNotes(doc, footnotesMeta, notes, warnings);
         rewriteUploads(doc, links);
-        MarkdownWriter writer = new MarkdownWriter(links::attachment);
+        MarkdownWriter writer = new MarkdownWriter(links);
         StringBuilder md = new StringBuilder(writer.blocks(doc.body()));
         for (int i = 0; i < notes.size(); i++) {
             Document note = Jsoup.parseBodyFragment(WordPressMarkup.autop(notes.get(i)));
-            String text = new MarkdownWriter(links::attachment).blocks(note.body()).replaceAll("\\s*\n\\s*\n\\s*", " ")
+            String text = new MarkdownWriter(links).blocks(note.body()).replaceAll("\\s*\n\\s*\n\\s*", " ")
                     .replace("\n", "\n    ");
             md.append(i == 0 ? "\n\n" : "\n").append("[^").append(i + 1).append("]: ").append(text.isBlank() ? " " : text);
         }

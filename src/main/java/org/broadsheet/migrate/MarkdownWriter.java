@@ -1,7 +1,8 @@
 package org.broadsheet.migrate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Element;
@@ -31,12 +32,12 @@ final class MarkdownWriter {
     private static final Pattern ENTITY_LIKE = Pattern.compile("&(?=#?[a-zA-Z0-9]+;)");
     private static final Pattern LINE_START = Pattern.compile("^(\\s*)([#>+=|-]|\\d+[.)])");
 
-    /** Finds images for a gallery placeholder: wp attachment id → address, or null when unknown. */
-    private final Function<String, String> attachmentUrl;
+    /** Finds the images of a gallery. */
+    private final ContentConverter.Links links;
     private boolean unresolved;
 
-    MarkdownWriter(Function<String, String> attachmentUrl) {
-        this.attachmentUrl = attachmentUrl;
+    MarkdownWriter(ContentConverter.Links links) {
+        this.links = links;
     }
 
     /** True when a gallery named an attachment the resolver did not know. */
@@ -191,20 +192,25 @@ final class MarkdownWriter {
     private void gallery(Element e, StringBuilder out) {
         StringBuilder html = new StringBuilder("<figure class=\"gallery\">");
         int images = 0;
-        for (String id : e.attr("data-ids").split("\\s*,\\s*")) {
-            if (id.isBlank()) {
-                continue;
+        List<String> urls = new ArrayList<>();
+        if (e.attr("data-ids").isBlank()) {
+            urls.addAll(links.gallery());
+        } else {
+            for (String id : e.attr("data-ids").split("\\s*,\\s*")) {
+                String url = id.isBlank() ? null : links.attachment(id.strip());
+                if (url != null) {
+                    urls.add(url);
+                } else if (!id.isBlank()) {
+                    unresolved = true;
+                }
             }
-            String url = attachmentUrl.apply(id.strip());
-            if (url == null) {
-                unresolved = true;
-                continue;
-            }
+        }
+        if (urls.isEmpty()) {
+            unresolved = true;
+        }
+        for (String url : urls) {
             html.append("<img src=\"").append(escapeAttribute(url)).append("\" alt=\"\">");
             images++;
-        }
-        if (e.attr("data-ids").isBlank()) {
-            unresolved = true;
         }
         if (images > 0) {
             paragraph(html.append("</figure>").toString(), out);

@@ -264,6 +264,13 @@ final class WxrReader implements Closeable {
                 case "title" -> title = text();
                 case "link" -> link = text();
                 case "dc:creator" -> creator = text();
+                case "wp:author" -> {
+                    // Some hand-made exports name the author inside the item instead of with dc:creator.
+                    String author = text();
+                    if (creator.isEmpty()) {
+                        creator = author;
+                    }
+                }
                 case "guid" -> guid = text();
                 case "content:encoded" -> content = text();
                 case "excerpt:encoded" -> excerpt = text();
