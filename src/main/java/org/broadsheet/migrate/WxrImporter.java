@@ -71,8 +71,8 @@ class WxrImporter {
     void run(InputStream in, Path mediaDir, ImportReport report) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         ImportRun run = null;
+        List<Wxr.Item> batch = new ArrayList<>(BATCH);
         try (WxrReader reader = new WxrReader(in)) {
-            List<Wxr.Item> batch = new ArrayList<>(BATCH);
             Wxr.Entry entry;
             while ((entry = reader.next()) != null) {
                 if (run == null) {
@@ -106,6 +106,16 @@ class WxrImporter {
             report.bytesRead(reader.bytesRead());
             report.finish();
         } catch (WxrFormatException e) {
+            // The items read completely before the error are good: keep them, then say where reading stopped.
+            if (run != null) {
+                try {
+                    write(run, batch);
+                    ImportRun last = run;
+                    tx.executeWithoutResult(s -> last.finish());
+                } catch (RuntimeException writeFailure) {
+                    report.warn("the items read before the error could not be saved: " + writeFailure.getMessage());
+                }
+            }
             report.fail(e.getMessage());
         } catch (IOException | RuntimeException e) {
             report.fail("The import stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
