@@ -14,6 +14,7 @@ import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.BroadsheetProperties;
 import org.broadsheet.support.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -37,9 +38,11 @@ class ImportController {
     private final ImportJobs jobs;
     private final SiteSettings settings;
     private final BroadsheetProperties properties;
-    private final ResourceUrlProvider resourceUrls;
+    private final ObjectProvider<ResourceUrlProvider> resourceUrls;
 
-    ImportController(ImportJobs jobs, SiteSettings settings, BroadsheetProperties properties, ResourceUrlProvider resourceUrls) {
+    /** The resource URL provider exists only when serving the site, not when the jar runs a command. */
+    ImportController(ImportJobs jobs, SiteSettings settings, BroadsheetProperties properties,
+                     ObjectProvider<ResourceUrlProvider> resourceUrls) {
         this.jobs = jobs;
         this.settings = settings;
         this.properties = properties;
@@ -104,7 +107,8 @@ class ImportController {
     /** The newsroom's frame; the newsroom feature builds this for its own pages the same way. */
     private NewsroomChrome chrome(Authentication auth, HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String css = resourceUrls.getForLookupPath("/assets/site.css");
+        ResourceUrlProvider provider = resourceUrls.getIfAvailable();
+        String css = provider == null ? null : provider.getForLookupPath("/assets/site.css");
         String role = auth.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).findFirst().orElse("");
         return new NewsroomChrome(settings.current().title(), auth.getName(), role,
                 List.of(new NewsroomChrome.NavItem("Newsroom", "/newsroom/", false),

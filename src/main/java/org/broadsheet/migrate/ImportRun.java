@@ -54,6 +54,9 @@ final class ImportRun {
     private final List<Wxr.Term> pendingCategories = new ArrayList<>();
     private final List<long[]> deferredLeads = new ArrayList<>();
     private final List<Deferred> deferredBodies = new ArrayList<>();
+    private final Set<String> redirectPaths;
+    private final ImportStore.Pending pending = new ImportStore.Pending();
+    private final Map<String, Object[]> pendingRedirects = new java.util.LinkedHashMap<>();
 
     private record Deferred(long articleId, String postId, String content, String footnotes) {
     }
@@ -76,6 +79,7 @@ final class ImportRun {
         this.tagsBySlug = store.tagIdsBySlug();
         this.authorsBySlug = store.authorIdsBySlug();
         this.slugs = store.articleSlugs();
+        this.redirectPaths = store.redirectPaths();
         media.remember(sources.getOrDefault("attachment", Map.of()));
     }
 
@@ -255,7 +259,7 @@ final class ImportRun {
             id = store.insertArticle(row);
             slugs.add(slug);
             if (!sourceId.isBlank()) {
-                store.putSource(site, kind, sourceId, id);
+                pending.sources.add(new Object[] {site, kind, sourceId, id});
                 sources.get(kind).put(sourceId, id);
             }
         }
@@ -270,8 +274,7 @@ final class ImportRun {
                 report.warn(kind + " " + item.postId() + ": a gallery names images that were not found");
             }
         }
-        store.replaceLinks("article_author", "author_id", id, List.of(authorFor(item.creator().isBlank() ? "admin" : item.creator(),
-                item.creator(), null, false)), true);
+        long authorId = authorFor(item.creator().isBlank() ? "admin" : item.creator(), item.creator(), null, false);
         List<Long> sections = new ArrayList<>();
         List<Long> tags = new ArrayList<>();
         for (Wxr.ItemTerm t : item.terms()) {
@@ -284,13 +287,59 @@ final class ImportRun {
                 tags.add(tagFor(t.slug(), t.name()));
             }
         }
-        store.replaceLinks("article_section", "section_id", id, sections, true);
-        store.replaceLinks("article_tag", "tag_id", id, tags, false);
+        if (existing != null) {
+            store.replaceLinks("article_author", "author_id", id, List.of(), true);
+            store.replaceLinks("article_section", "section_id", id, List.of(), true);
+            store.replaceLinks("article_tag", "tag_id", id, List.of(), false);
+        }
+        pending.authors.add(new Object[] {id, authorId, 0});
+        int position = 0;
+        for (Long section : sections.stream().distinct().toList()) {
+            pending.sections.add(new Object[] {id, section, position++});
+        }
+        for (Long tag : tags.stream().distinct().toList()) {
+            pending.tags.add(new Object[] {id, tag});
+        }
         if (sourceId.equals(item.postId())) {
             redirects(item, id);
         }
         events.publishEvent(new ArticleChanged(id, slug));
         comments(item, id);
+    }
+
+    /** Writes what the batch's items collected; called at the end of each batch's transaction. */
+    void flush() {
+        pending.redirects.addAll(pendingRedirects.values());
+        pendingRedirects.clear();
+        store.flushLinks(pending);
+        Map<String, Long> known = sources.computeIfAbsent("comment", k -> new HashMap<>());
+        List<ImportStore.NewComment> fresh = new ArrayList<>(pending.comments);
+        pending.comments.clear();
+        long[] ids = store.insertComments(fresh);
+        for (int i = 0; i < ids.length; i++) {
+            String wpId = fresh.get(i).wpId();
+            if (!wpId.isBlank()) {
+                known.put(wpId, ids[i]);
+                pending.sources.add(new Object[] {site, "comment", wpId, ids[i]});
+            }
+        }
+        // Replies are linked to their parents once every comment of the batch has its id.
+        List<Object[]> parents = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            ImportStore.NewComment c = fresh.get(i);
+            if (c.row().parentId() == null && !c.wpParent().isBlank() && !"0".equals(c.wpParent())) {
+                Long parent = known.get(c.wpParent());
+                if (parent != null) {
+                    parents.add(new Object[] {parent, ids[i]});
+                } else {
+                    report.warn("comment " + c.wpId() + " answers comment " + c.wpParent()
+                            + ", which the export does not have; shown at the top level");
+                }
+            }
+            events.publishEvent(new CommentChanged(ids[i], c.row().articleId()));
+        }
+        store.setCommentParents(parents);
+        store.flushSources(pending);
     }
 
     private long sectionOfItemTerm(Wxr.ItemTerm t) {
@@ -304,7 +353,6 @@ final class ImportRun {
 
     private void comments(Wxr.Item item, long articleId) {
         Map<String, Long> known = sources.computeIfAbsent("comment", k -> new HashMap<>());
-        List<String[]> orphans = new ArrayList<>();
         for (Wxr.Comment c : item.comments()) {
             Long parent = "0".equals(c.parent()) || c.parent().isBlank() ? null : known.get(c.parent());
             OffsetDateTime at = date(c.dateGmt(), c.date());
@@ -314,31 +362,13 @@ final class ImportRun {
                     c.url().isBlank() ? null : clip(c.url(), 2000), c.ip().isBlank() ? null : clip(c.ip(), 64),
                     CommentBody.toText(c.content()), commentStatus(c.approved()).name(), at != null ? at : now);
             Long existing = c.id().isBlank() ? null : known.get(c.id());
-            long id;
+            report.tally("comments");
             if (existing != null) {
                 store.updateComment(existing, row);
-                id = existing;
                 report.tally("comments updated");
+                events.publishEvent(new CommentChanged(existing, articleId));
             } else {
-                id = store.insertComment(row);
-                if (!c.id().isBlank()) {
-                    store.putSource(site, "comment", c.id(), id);
-                    known.put(c.id(), id);
-                }
-            }
-            report.tally("comments");
-            if (parent == null && !"0".equals(c.parent()) && !c.parent().isBlank()) {
-                orphans.add(new String[] {String.valueOf(id), c.parent()});
-            }
-            events.publishEvent(new CommentChanged(id, articleId));
-        }
-        // A reply listed before the comment it answers: link it now that both exist.
-        for (String[] orphan : orphans) {
-            Long parent = known.get(orphan[1]);
-            if (parent != null) {
-                store.setCommentParent(Long.parseLong(orphan[0]), parent);
-            } else {
-                report.warn("comment " + orphan[0] + " answers comment " + orphan[1] + ", which the export does not have; shown at the top level");
+                pending.comments.add(new ImportStore.NewComment(row, c.id(), c.parent()));
             }
         }
     }
@@ -359,7 +389,12 @@ final class ImportRun {
         }
         for (String path : paths) {
             if (path.length() <= 1000) {
-                store.putRedirect(path, articleId, now);
+                if (redirectPaths.add(path) || pendingRedirects.containsKey(path)) {
+                    // A later item claiming the same old address wins, as it would on a second run.
+                    pendingRedirects.put(path, new Object[] {path, articleId, now});
+                } else {
+                    store.putRedirect(path, articleId, now);
+                }
                 report.tally("redirects");
             }
         }
@@ -383,6 +418,7 @@ final class ImportRun {
     /** Runs what had to wait for the end of the file: lead images and galleries whose attachments came later. */
     void finish() {
         flushCategories();
+        flush();
         for (long[] lead : deferredLeads) {
             Long mediaId = media.mediaId(String.valueOf(lead[1]));
             if (mediaId != null) {

@@ -1,12 +1,18 @@
 package org.broadsheet.migrate;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -20,9 +26,96 @@ import org.springframework.stereotype.Repository;
 class ImportStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    ImportStore(JdbcClient jdbc) {
+    ImportStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Rows collected over a batch of items and written with JDBC batches at its end: far fewer round trips. */
+    static final class Pending {
+        final List<Object[]> authors = new ArrayList<>();
+        final List<Object[]> sections = new ArrayList<>();
+        final List<Object[]> tags = new ArrayList<>();
+        final List<Object[]> sources = new ArrayList<>();
+        final List<Object[]> redirects = new ArrayList<>();
+        final List<NewComment> comments = new ArrayList<>();
+    }
+
+    /** A comment to insert, with its WordPress id and its parent's, to be linked once all have ids. */
+    record NewComment(CommentRow row, String wpId, String wpParent) {
+    }
+
+    void flushLinks(Pending p) {
+        batch("INSERT INTO article_author (article_id, author_id, position) VALUES (?, ?, ?)", p.authors);
+        batch("INSERT INTO article_section (article_id, section_id, position) VALUES (?, ?, ?)", p.sections);
+        batch("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)", p.tags);
+        batch("INSERT INTO redirect (old_path, article_id, target, created_at) VALUES (?, ?, NULL, ?)", p.redirects);
+        p.authors.clear();
+        p.sections.clear();
+        p.tags.clear();
+        p.redirects.clear();
+    }
+
+    void flushSources(Pending p) {
+        batch("INSERT INTO migration_source (source_site, kind, source_id, target_id) VALUES (?, ?, ?, ?)", p.sources);
+        p.sources.clear();
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            template.batchUpdate(sql, rows);
+        }
+    }
+
+    /** Inserts the comments in one JDBC batch; returns their new ids in order. */
+    long[] insertComments(List<NewComment> comments) {
+        if (comments.isEmpty()) {
+            return new long[0];
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement("""
+                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
+                    status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        CommentRow c = comments.get(i).row();
+                        ps.setLong(1, c.articleId());
+                        ps.setObject(2, c.parentId(), Types.BIGINT);
+                        ps.setString(3, c.authorName());
+                        ps.setString(4, c.authorEmail());
+                        ps.setString(5, c.authorUrl());
+                        ps.setString(6, c.authorIp());
+                        ps.setString(7, c.body());
+                        ps.setString(8, c.status());
+                        ps.setObject(9, c.createdAt());
+                        ps.setObject(10, c.createdAt());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return comments.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> rows = keys.getKeyList();
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Object id = rows.get(i).values().iterator().next();
+            ids[i] = ((Number) id).longValue();
+        }
+        return ids;
+    }
+
+    void setCommentParents(List<Object[]> parentAndId) {
+        batch("UPDATE comment SET parent_id = ? WHERE id = ?", parentAndId);
+    }
+
+    Set<String> redirectPaths() {
+        Set<String> out = new HashSet<>();
+        jdbc.sql("SELECT old_path FROM redirect").query((rs, n) -> out.add(rs.getString(1))).list();
+        return out;
     }
 
     /** kind → (source id → our id) for one source site. */

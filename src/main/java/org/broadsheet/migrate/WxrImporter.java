@@ -147,6 +147,9 @@ class WxrImporter {
         List<ImportRun.Converted> converted = batch.parallelStream()
                 .filter(i -> !"attachment".equals(i.postType()))
                 .map(run::convert).toList();
-        tx.executeWithoutResult(s -> converted.forEach(run::write));
+        tx.executeWithoutResult(s -> {
+            converted.forEach(run::write);
+            run.flush();
+        });
     }
 }
