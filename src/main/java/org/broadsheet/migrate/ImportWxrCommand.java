@@ -53,6 +53,7 @@ class ImportWxrCommand implements CliCommand {
             return 1;
         }
         ImportReport report = importer.newReport(file);
+        long cpuBefore = processCpuNanos();
         TerminalProgress progress = new TerminalProgress(err, System.console() != null);
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try {
@@ -70,10 +71,18 @@ class ImportWxrCommand implements CliCommand {
         PrintStream target = report.state() == ImportReport.State.FAILED ? err : out;
         report.summary().forEach(target::println);
         double seconds = report.seconds();
-        target.printf("Speed: %,.0f posts+pages/s, %,.0f comments/s; peak heap %,d MB (max %,d MB)%n",
-                (report.count("posts") + report.count("pages")) / seconds, report.count("comments") / seconds,
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+        long articles = report.count("posts") + report.count("pages");
+        target.printf("Speed: %,.0f posts+pages/s, %,.0f comments/s; CPU %.1f s (%,.0f posts per CPU-second); peak heap %,d MB (max %,d MB)%n",
+                articles / seconds, report.count("comments") / seconds, cpu, cpu > 0 ? articles / cpu : 0,
                 peakHeapMegabytes(), Runtime.getRuntime().maxMemory() >> 20);
         return report.state() == ImportReport.State.FINISHED ? 0 : 1;
+    }
+
+    /** CPU time of the whole process so far, all threads: a measure that other processes on the machine do not skew. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     /** The sum of the heap pools' peaks since start: an upper bound of the heap the import needed. */

@@ -117,7 +117,7 @@ final class MediaImport {
         }
         urlByWpId.put(wpId, local != null ? local : url);
         if (!item.parent().isBlank() && !"0".equals(item.parent())) {
-            childrenByParent.computeIfAbsent(item.parent(), k -> new ArrayList<>()).add(wpId);
+            childrenByParent.computeIfAbsent(item.parent(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(wpId);
         }
     }
 

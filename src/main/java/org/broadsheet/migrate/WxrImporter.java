@@ -9,6 +9,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.broadsheet.media.MediaStorage;
 import org.broadsheet.render.MarkdownRenderer;
@@ -72,6 +76,9 @@ class WxrImporter {
         OffsetDateTime now = OffsetDateTime.now(clock);
         ImportRun run = null;
         List<Wxr.Item> batch = new ArrayList<>(BATCH);
+        // Two stages: this thread reads and converts the next batch while the writer commits the previous one.
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "wxr-import-writer"));
+        Pipeline pipeline = new Pipeline(writer);
         try (WxrReader reader = new WxrReader(in)) {
             Wxr.Entry entry;
             while ((entry = reader.next()) != null) {
@@ -82,43 +89,85 @@ class WxrImporter {
                 if (entry instanceof Wxr.Item item) {
                     batch.add(item);
                     if (batch.size() >= BATCH) {
-                        write(run, batch);
-                        batch.clear();
+                        write(run, batch, pipeline);
+                        batch = new ArrayList<>(BATCH);
                     }
                 } else {
                     ImportRun current = run;
                     Wxr.Entry header = entry;
-                    tx.executeWithoutResult(s -> {
+                    pipeline.submit(() -> tx.executeWithoutResult(s -> {
                         if (header instanceof Wxr.Author a) {
                             current.author(a);
                         } else if (header instanceof Wxr.Term t) {
                             current.term(t);
                         }
-                    });
+                    }));
                 }
             }
             if (run == null) {
                 run = start(reader.channel(), mediaDir, report, now);
             }
-            write(run, batch);
+            write(run, batch, pipeline);
             ImportRun last = run;
-            tx.executeWithoutResult(s -> last.finish());
+            pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish()));
+            pipeline.await();
             report.bytesRead(reader.bytesRead());
             report.finish();
         } catch (WxrFormatException e) {
             // The items read completely before the error are good: keep them, then say where reading stopped.
             if (run != null) {
                 try {
-                    write(run, batch);
+                    write(run, batch, pipeline);
                     ImportRun last = run;
-                    tx.executeWithoutResult(s -> last.finish());
+                    pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish()));
+                    pipeline.await();
                 } catch (RuntimeException writeFailure) {
                     report.warn("the items read before the error could not be saved: " + writeFailure.getMessage());
                 }
             }
             report.fail(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            report.fail("The import stopped: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            Throwable cause = e instanceof PipelineFailure && e.getCause() != null ? e.getCause() : e;
+            report.fail("The import stopped: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** At most one write runs while the next batch is converted; the writer keeps the order of submissions. */
+    private static final class Pipeline {
+        private final ExecutorService writer;
+        private Future<?> last;
+
+        Pipeline(ExecutorService writer) {
+            this.writer = writer;
+        }
+
+        void submit(Runnable work) {
+            await();
+            last = writer.submit(work);
+        }
+
+        void await() {
+            if (last == null) {
+                return;
+            }
+            try {
+                last.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PipelineFailure(e);
+            } catch (ExecutionException e) {
+                throw new PipelineFailure(e.getCause());
+            } finally {
+                last = null;
+            }
+        }
+    }
+
+    private static final class PipelineFailure extends RuntimeException {
+        PipelineFailure(Throwable cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
@@ -135,21 +184,19 @@ class WxrImporter {
         return new ImportRun(site, store, markdown, events, report, media, now);
     }
 
-    private void write(ImportRun run, List<Wxr.Item> batch) {
+    private void write(ImportRun run, List<Wxr.Item> batch, Pipeline pipeline) {
         if (batch.isEmpty()) {
             return;
         }
-        // Attachments first, so that posts in the same batch find their images.
         List<Wxr.Item> attachments = batch.stream().filter(i -> "attachment".equals(i.postType())).toList();
-        if (!attachments.isEmpty()) {
-            tx.executeWithoutResult(s -> attachments.forEach(a -> run.write(new ImportRun.Converted(a, null, null, null, null))));
-        }
         List<ImportRun.Converted> converted = batch.parallelStream()
                 .filter(i -> !"attachment".equals(i.postType()))
                 .map(run::convert).toList();
-        tx.executeWithoutResult(s -> {
+        pipeline.submit(() -> tx.executeWithoutResult(s -> {
+            // Attachments first, so that posts in the same batch find their images.
+            attachments.forEach(a -> run.write(new ImportRun.Converted(a, null, null, null, null)));
             converted.forEach(run::write);
             run.flush();
-        });
+        }));
     }
 }
