@@ -130,14 +130,21 @@ class BackupRoundTripTest {
         return out.toString();
     }
 
-    static ConfigurableApplicationContext emptyInstance() {
+    /** A second, empty instance to restore into; its database options as command-line arguments. */
+    ConfigurableApplicationContext emptyInstance() {
         String id = UUID.randomUUID().toString();
+        return startInstance("--spring.datasource.url=jdbc:h2:mem:restored-" + id
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
+    }
+
+    static ConfigurableApplicationContext startInstance(String... database) {
+        String id = UUID.randomUUID().toString();
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--broadsheet.demo-content=false",
+                "--broadsheet.data-dir=target/test-data/" + id));
+        args.addAll(List.of(database));
+        // Command-line arguments outrank application.properties, as they do for a real second instance.
         return new SpringApplicationBuilder(BroadsheetApplication.class)
                 .web(WebApplicationType.SERVLET)
-                // Command-line arguments outrank application.properties, as they do for a real second instance.
-                .run("--server.port=0", "--broadsheet.demo-content=false",
-                        "--broadsheet.data-dir=target/test-data/" + id,
-                        "--spring.datasource.url=jdbc:h2:mem:restored-" + id
-                                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
+                .run(args.toArray(String[]::new));
     }
 }
