@@ -47,7 +47,8 @@ public class MediaService {
         }
         Map<Long, Image> out = new HashMap<>();
         for (MediaRow row : rows) {
-            out.put(row.id(), new Image(row.id(), MediaStorage.url(row.storageKey()),
+            String url = row.remoteUrl() != null ? row.remoteUrl() : MediaStorage.url(row.storageKey());
+            out.put(row.id(), new Image(row.id(), url,
                     row.width() == null ? 0 : row.width(), row.height() == null ? 0 : row.height(),
                     row.altText(), row.caption(), row.credit(), variantsById.getOrDefault(row.id(), List.of())));
         }

@@ -1,0 +1,57 @@
+package org.broadsheet.migrate;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Broadsheet keeps comments as the plain text a reader typed (escaped and linked when shown); WordPress
+ * keeps them as HTML with automatic paragraphs. This turns the one into the other: paragraphs and line
+ * breaks stay, a link keeps its address in brackets after its text, and markup goes.
+ */
+final class CommentBody {
+
+    private CommentBody() {
+    }
+
+    static String toText(String html) {
+        if (html == null) {
+            return "";
+        }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return html.replace("\r\n", "\n").strip();
+        }
+        Element body = Jsoup.parseBodyFragment(WordPressMarkup.autop(html.replace("\r\n", "\n"))).body();
+        StringBuilder out = new StringBuilder();
+        walk(body, out);
+        return out.toString().replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    private static void walk(Node node, StringBuilder out) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                out.append(t.getWholeText().replaceAll("\\s+", " "));
+            } else if (child instanceof Element e) {
+                switch (e.normalName()) {
+                    case "br" -> out.append('\n');
+                    case "script", "style" -> {
+                    }
+                    case "a" -> {
+                        walk(e, out);
+                        String href = e.attr("href").strip();
+                        if (!href.isEmpty() && !href.equals(e.text().strip())) {
+                            out.append(" (").append(href).append(')');
+                        }
+                    }
+                    case "p", "blockquote", "li", "div", "pre", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                        out.append("\n\n");
+                        walk(e, out);
+                        out.append("\n\n");
+                    }
+                    default -> walk(e, out);
+                }
+            }
+        }
+    }
+}

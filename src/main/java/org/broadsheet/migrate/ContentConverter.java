@@ -1,0 +1,141 @@
+package org.broadsheet.migrate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a WordPress post body into Broadsheet Markdown: block-editor comments stripped, automatic
+ * paragraphs made explicit, shortcodes expanded, and footnotes — the block editor's ({@code <sup data-fn>}
+ * with the {@code footnotes} post meta) and the plugins' shortcodes — made real Markdown footnotes.
+ * Thread-safe: holds no state between calls.
+ */
+final class ContentConverter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What came out, and what the report should mention. */
+    record Converted(String markdown, Set<String> unknownShortcodes, List<String> warnings, boolean unresolved) {
+    }
+
+    /**
+     * Finds addresses during conversion.
+     *
+     * @see #convert
+     */
+    interface Links {
+        /** The address of a WordPress attachment by id, or null when not (yet) known. */
+        String attachment(String wpId);
+
+        /** Addresses of the images attached to the post, for a gallery that names none. */
+        List<String> gallery();
+
+        /** A new address for an image or file address of the old site (a copied upload), or null to keep it. */
+        String localCopy(String url);
+    }
+
+    static final Links NO_LINKS = new Links() {
+        @Override
+        public String attachment(String wpId) {
+            return null;
+        }
+
+        @Override
+        public List<String> gallery() {
+            return List.of();
+        }
+
+        @Override
+        public String localCopy(String url) {
+            return null;
+        }
+    };
+
+    /**
+     * @param html          the post's {@code content:encoded}
+     * @param footnotesMeta the block editor's {@code footnotes} post meta (JSON), or null
+     */
+    static Converted convert(String html, String footnotesMeta, Links links) {
+        WordPressMarkup.Prepared prepared = WordPressMarkup.prepare(html);
+        List<String> warnings = new ArrayList<>();
+        Document doc = Jsoup.parseBodyFragment(prepared.html());
+        List<String> notes = new ArrayList<>(prepared.notes());
+        blockEditorNotes(doc, footnotesMeta, notes, warnings);
+        rewriteUploads(doc, links);
+        MarkdownWriter writer = new MarkdownWriter(links);
+        StringBuilder md = new StringBuilder(writer.blocks(doc.body()));
+        for (int i = 0; i < notes.size(); i++) {
+            Document note = Jsoup.parseBodyFragment(WordPressMarkup.autop(notes.get(i)));
+            String text = new MarkdownWriter(links).blocks(note.body()).replaceAll("\\s*\n\\s*\n\\s*", " ")
+                    .replace("\n", "\n    ");
+            md.append(i == 0 ? "\n\n" : "\n").append("[^").append(i + 1).append("]: ").append(text.isBlank() ? " " : text);
+        }
+        return new Converted(md.toString().strip() + "\n", prepared.unknownShortcodes(), warnings, writer.unresolved());
+    }
+
+    /**
+     * The block editor writes {@code <sup data-fn="uuid" class="fn"><a href="#uuid">1</a></sup>} in the body
+     * and the notes in the {@code footnotes} meta as JSON; a rendered {@code ol.wp-block-footnotes} may hold
+     * them too.
+     */
+    private static void blockEditorNotes(Document doc, String meta, List<String> notes, List<String> warnings) {
+        List<Element> refs = doc.select("sup[data-fn]");
+        Element renderedList = doc.selectFirst("ol.wp-block-footnotes");
+        if (refs.isEmpty()) {
+            return;
+        }
+        Map<String, String> byId = new LinkedHashMap<>();
+        if (meta != null && !meta.isBlank()) {
+            try {
+                JsonNode array = JSON.readTree(meta);
+                for (JsonNode n : array) {
+                    byId.put(n.path("id").asString(""), n.path("content").asString(""));
+                }
+            } catch (RuntimeException e) {
+                warnings.add("footnotes meta is not valid JSON; notes taken from the text where possible");
+            }
+        }
+        if (renderedList != null) {
+            for (Element li : renderedList.select("li[id]")) {
+                li.select("a[href^=#][href$=-link]").remove();
+                byId.putIfAbsent(li.id(), li.html());
+            }
+            renderedList.remove();
+        }
+        for (Element ref : refs) {
+            String id = ref.attr("data-fn");
+            String content = byId.get(id);
+            if (content == null) {
+                warnings.add("footnote " + ref.text() + " has no text in the export; its number is kept");
+                ref.replaceWith(new Element("sup").text(ref.text()));
+                continue;
+            }
+            notes.add(content);
+            ref.replaceWith(new Element("sup").attr("data-bs-note", String.valueOf(notes.size())));
+        }
+    }
+
+    private static void rewriteUploads(Document doc, Links links) {
+        for (Element img : doc.select("img[src]")) {
+            String local = links.localCopy(img.attr("src"));
+            if (local != null) {
+                img.attr("src", local).removeAttr("srcset").removeAttr("sizes");
+            }
+        }
+        for (Element a : doc.select("a[href]")) {
+            String local = links.localCopy(a.attr("href"));
+            if (local != null) {
+                a.attr("href", local);
+            }
+        }
+    }
+}

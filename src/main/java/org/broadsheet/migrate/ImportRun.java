@@ -1,0 +1,598 @@
+package org.broadsheet.migrate;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.broadsheet.article.ArticleChanged;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.comment.CommentChanged;
+import org.broadsheet.comment.CommentStatus;
+import org.broadsheet.render.MarkdownRenderer;
+import org.broadsheet.support.Slugs;
+import org.jsoup.Jsoup;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * One run of a WXR import: what has been matched so far (source ids, slugs, terms, authors) and how each
+ * entry is written. Items are converted in parallel ({@link #convert}, no database) and written one by one
+ * ({@link #write}) inside the batch's transaction.
+ */
+final class ImportRun {
+
+    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final int MAX_DEFERRED = 20_000;
+
+    private final String site;
+    private final ImportStore store;
+    private final MarkdownRenderer markdown;
+    private final ApplicationEventPublisher events;
+    private final ImportReport report;
+    private final MediaImport media;
+    private final OffsetDateTime now;
+
+    private final Map<String, Map<String, Long>> sources;
+    private final Map<String, Long> sectionsByPath;
+    private final Map<String, Long> sectionByNicename = new HashMap<>();
+    private final Map<String, Long> tagsBySlug;
+    private final Map<String, Long> authorsBySlug;
+    private final Map<String, Long> authorByLogin = new HashMap<>();
+    private final Set<String> slugs;
+    private final Map<String, Integer> seenPosts = new HashMap<>();
+    private final List<Wxr.Term> pendingCategories = new ArrayList<>();
+    private final List<long[]> deferredLeads = new ArrayList<>();
+    private final List<Deferred> deferredBodies = new ArrayList<>();
+    private final Set<String> redirectPaths;
+    private final ImportStore.Pending pending = new ImportStore.Pending();
+    private final Map<String, Object[]> pendingRedirects = new java.util.LinkedHashMap<>();
+
+    private record Deferred(long articleId, String postId, String content, String footnotes) {
+    }
+
+    /** An item converted and ready to write. */
+    record Converted(Wxr.Item item, String markdown, String html, String language, ContentConverter.Converted content) {
+    }
+
+    ImportRun(String site, ImportStore store, MarkdownRenderer markdown, ApplicationEventPublisher events,
+              ImportReport report, MediaImport media, OffsetDateTime now) {
+        this.site = site;
+        this.store = store;
+        this.markdown = markdown;
+        this.events = events;
+        this.report = report;
+        this.media = media;
+        this.now = now;
+        this.sources = store.sources(site);
+        this.sectionsByPath = store.sectionIdsByPath();
+        this.tagsBySlug = store.tagIdsBySlug();
+        this.authorsBySlug = store.authorIdsBySlug();
+        this.slugs = store.articleSlugs();
+        this.redirectPaths = store.redirectPaths();
+        media.remember(sources.getOrDefault("attachment", Map.of()));
+    }
+
+    // ---- authors and terms ----
+
+    void author(Wxr.Author a) {
+        String login = a.login().isBlank() ? a.displayName() : a.login();
+        authorByLogin.put(login, authorFor(login, a.displayName(), a.email(), true));
+    }
+
+    private long authorFor(String login, String displayName, String email, boolean fromHeader) {
+        Long known = authorByLogin.get(login);
+        if (known != null) {
+            return known;
+        }
+        String slug = slug(login, "author");
+        Long id = authorsBySlug.get(slug);
+        if (id != null) {
+            report.tally("authors matched");
+            return id;
+        }
+        String name = clip(displayName.isBlank() ? login : displayName, 200);
+        String mail = email == null || email.isBlank() ? null : clip(email.strip(), 320);
+        id = store.insertAuthor(slug, name, mail, now);
+        authorsBySlug.put(slug, id);
+        report.tally("authors");
+        // WXR does not say which role a user had; every imported account starts as a contributor, disabled,
+        // without a password, until an administrator invites them.
+        String accountEmail = mail != null ? mail : slug + "@imported.invalid";
+        if (!store.userExists(accountEmail)) {
+            store.insertInvitedUser(accountEmail, name, "CONTRIBUTOR", id, now);
+            report.tally("staff accounts (disabled)");
+        }
+        if (!fromHeader) {
+            report.warn("author \"" + login + "\" is not in the export's author list; created from the posts");
+        }
+        return id;
+    }
+
+    void term(Wxr.Term t) {
+        switch (t.taxonomy()) {
+            case "category" -> pendingCategories.add(t);
+            case "post_tag" -> tagFor(t.slug(), t.name());
+            default -> report.tally("other terms (ignored)");
+        }
+    }
+
+    /** Creates the collected categories as sections, parents first, so that each path extends its parent's. */
+    void flushCategories() {
+        if (pendingCategories.isEmpty()) {
+            return;
+        }
+        Map<String, Wxr.Term> byNicename = new HashMap<>();
+        pendingCategories.forEach(t -> byNicename.putIfAbsent(t.slug(), t));
+        for (Wxr.Term t : pendingCategories) {
+            sectionFor(t, byNicename, 0);
+        }
+        pendingCategories.clear();
+    }
+
+    private long sectionFor(Wxr.Term t, Map<String, Wxr.Term> byNicename, int depth) {
+        Long known = sectionByNicename.get(t.slug());
+        if (known != null) {
+            return known;
+        }
+        Long parentId = null;
+        String parentPath = "";
+        Wxr.Term parent = t.parent().isBlank() ? null : byNicename.get(t.parent());
+        if (parent != null && depth < 20 && !parent.slug().equals(t.slug())) {
+            parentId = sectionFor(parent, byNicename, depth + 1);
+            parentPath = pathOf(parentId);
+        } else if (!t.parent().isBlank() && parent == null) {
+            report.warn("category \"" + t.slug() + "\" names a parent \"" + t.parent() + "\" that the export does not have; imported at the top level");
+        }
+        String slug = slug(t.slug().isBlank() ? t.name() : t.slug(), "section-" + t.id());
+        String path = parentPath.isEmpty() ? slug : parentPath + "/" + slug;
+        Long id = sectionsByPath.get(path);
+        if (id == null) {
+            id = store.insertSection(parentId, slug, path, clip(text(t.name()).isBlank() ? slug : text(t.name()), 200),
+                    clip(text(t.description()), 2000));
+            sectionsByPath.put(path, id);
+            report.tally("sections");
+        }
+        sectionByNicename.put(t.slug(), id);
+        return id;
+    }
+
+    private String pathOf(long sectionId) {
+        for (Map.Entry<String, Long> e : sectionsByPath.entrySet()) {
+            if (e.getValue() == sectionId) {
+                return e.getKey();
+            }
+        }
+        return "";
+    }
+
+    private long tagFor(String nicename, String name) {
+        String slug = slug(nicename.isBlank() ? name : nicename, "tag");
+        Long id = tagsBySlug.get(slug);
+        if (id == null) {
+            id = store.insertTag(slug, clip(text(name).isBlank() ? slug : text(name), 200));
+            tagsBySlug.put(slug, id);
+            report.tally("tags");
+        }
+        return id;
+    }
+
+    // ---- items ----
+
+    static boolean isArticle(Wxr.Item item) {
+        return "post".equals(item.postType()) || "page".equals(item.postType());
+    }
+
+    /** Conversion without the database: safe to run on several items at once. */
+    Converted convert(Wxr.Item item) {
+        if (!isArticle(item)) {
+            return new Converted(item, null, null, null, null);
+        }
+        ContentConverter.Converted c = ContentConverter.convert(item.content(), item.meta("footnotes"), media.links(item.postId()));
+        String language = language(item);
+        return new Converted(item, c.markdown(), markdown.render(c.markdown()), language, c);
+    }
+
+    void write(Converted c) {
+        Wxr.Item item = c.item();
+        if ("attachment".equals(item.postType())) {
+            media.attachment(item);
+            report.tally("attachments");
+            return;
+        }
+        if (!isArticle(item)) {
+            report.skipped(item.postType());
+            report.tally("skipped items");
+            if (!item.comments().isEmpty()) {
+                report.warn(item.postType() + " " + item.postId() + " (\"" + clip(item.title(), 60) + "\") was not imported, nor its "
+                        + item.comments().size() + " comments");
+            }
+            return;
+        }
+        flushCategories();
+        String kind = item.postType();
+        String sourceId = item.postId();
+        if (!sourceId.isBlank()) {
+            int seen = seenPosts.merge(kind + ":" + sourceId, 1, Integer::sum);
+            if (seen > 1) {
+                // Two different items with one id (a broken or merged export): both are kept, the later one
+                // keyed by its occurrence, so that running the import again still updates each of them.
+                sourceId = sourceId + "#" + seen;
+                report.warn(kind + " id " + item.postId() + " appears " + seen + " times (again at line " + item.line()
+                        + "); each is imported as its own article");
+            }
+        }
+        c.content().unknownShortcodes().forEach(report::unknownShortcode);
+        c.content().warnings().forEach(w -> report.warn(kind + " " + item.postId() + ": " + w));
+
+        Long existing = sourceId.isBlank() ? null : sources.computeIfAbsent(kind, k -> new HashMap<>()).get(sourceId);
+        OffsetDateTime published = date(item.postDateGmt(), item.postDate());
+        OffsetDateTime modified = date(item.modifiedGmt(), item.modified());
+        ArticleStatus status = status(item.status());
+        if (status == ArticleStatus.PUBLISHED && published == null) {
+            published = now;
+        }
+        String slug = existing != null ? store.slugOf(existing) : uniqueSlug(item);
+        String thumbnail = item.meta("_thumbnail_id");
+        Long lead = thumbnail == null ? null : media.mediaId(thumbnail);
+        ImportStore.ArticleRow row = new ImportStore.ArticleRow(slug, c.language(), clip(title(item), 500),
+                clip(text(item.excerpt()), 2000), c.markdown(), c.html(), status.name(), published,
+                modified != null ? modified : published != null ? published : now,
+                published != null ? published : now, lead, translationGroup(item), item.sticky(),
+                !"closed".equals(item.commentStatus()));
+        long id;
+        if (existing != null) {
+            store.updateArticle(existing, row);
+            id = existing;
+            report.tally(kind + "s updated");
+        } else {
+            id = store.insertArticle(row);
+            slugs.add(slug);
+            if (!sourceId.isBlank()) {
+                pending.sources.add(new Object[] {site, kind, sourceId, id});
+                sources.get(kind).put(sourceId, id);
+            }
+        }
+        report.tally(kind + "s");
+        if (thumbnail != null && lead == null && deferredLeads.size() < MAX_DEFERRED) {
+            deferredLeads.add(new long[] {id, parseLong(thumbnail)});
+        }
+        if (c.content().unresolved()) {
+            if (deferredBodies.size() < MAX_DEFERRED) {
+                deferredBodies.add(new Deferred(id, item.postId(), item.content(), item.meta("footnotes")));
+            } else {
+                report.warn(kind + " " + item.postId() + ": a gallery names images that were not found");
+            }
+        }
+        long authorId = authorFor(item.creator().isBlank() ? "admin" : item.creator(), item.creator(), null, false);
+        List<Long> sections = new ArrayList<>();
+        List<Long> tags = new ArrayList<>();
+        for (Wxr.ItemTerm t : item.terms()) {
+            if (t.slug().isBlank() && t.name().isBlank()) {
+                continue;
+            }
+            if ("category".equals(t.domain())) {
+                sections.add(sectionOfItemTerm(t));
+            } else if ("post_tag".equals(t.domain()) || "tag".equals(t.domain())) {
+                tags.add(tagFor(t.slug(), t.name()));
+            }
+        }
+        if (existing != null) {
+            store.replaceLinks("article_author", "author_id", id, List.of(), true);
+            store.replaceLinks("article_section", "section_id", id, List.of(), true);
+            store.replaceLinks("article_tag", "tag_id", id, List.of(), false);
+        }
+        pending.authors.add(new Object[] {id, authorId, 0});
+        int position = 0;
+        for (Long section : sections.stream().distinct().toList()) {
+            pending.sections.add(new Object[] {id, section, position++});
+        }
+        for (Long tag : tags.stream().distinct().toList()) {
+            pending.tags.add(new Object[] {id, tag});
+        }
+        if (sourceId.equals(item.postId())) {
+            redirects(item, id);
+        }
+        events.publishEvent(new ArticleChanged(id, slug));
+        comments(item, id);
+    }
+
+    /** Writes what the batch's items collected; called at the end of each batch's transaction. */
+    void flush() {
+        pending.redirects.addAll(pendingRedirects.values());
+        pendingRedirects.clear();
+        store.flushLinks(pending);
+        Map<String, Long> known = sources.computeIfAbsent("comment", k -> new HashMap<>());
+        List<ImportStore.NewComment> fresh = new ArrayList<>(pending.comments);
+        pending.comments.clear();
+        long[] ids = store.insertComments(fresh);
+        for (int i = 0; i < ids.length; i++) {
+            String wpId = fresh.get(i).wpId();
+            if (!wpId.isBlank()) {
+                known.put(wpId, ids[i]);
+                pending.sources.add(new Object[] {site, "comment", wpId, ids[i]});
+            }
+        }
+        // Replies are linked to their parents once every comment of the batch has its id.
+        List<Object[]> parents = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            ImportStore.NewComment c = fresh.get(i);
+            if (c.row().parentId() == null && !c.wpParent().isBlank() && !"0".equals(c.wpParent())) {
+                Long parent = known.get(c.wpParent());
+                if (parent != null) {
+                    parents.add(new Object[] {parent, ids[i]});
+                } else {
+                    report.warn("comment " + c.wpId() + " answers comment " + c.wpParent()
+                            + ", which the export does not have; shown at the top level");
+                }
+            }
+            events.publishEvent(new CommentChanged(ids[i], c.row().articleId()));
+        }
+        store.setCommentParents(parents);
+        store.flushSources(pending);
+    }
+
+    private long sectionOfItemTerm(Wxr.ItemTerm t) {
+        Long id = sectionByNicename.get(t.slug());
+        if (id != null) {
+            return id;
+        }
+        Map<String, Wxr.Term> none = Map.of();
+        return sectionFor(new Wxr.Term("category", "", t.slug(), "", t.name(), ""), none, 0);
+    }
+
+    private void comments(Wxr.Item item, long articleId) {
+        Map<String, Long> known = sources.computeIfAbsent("comment", k -> new HashMap<>());
+        for (Wxr.Comment c : item.comments()) {
+            Long parent = "0".equals(c.parent()) || c.parent().isBlank() ? null : known.get(c.parent());
+            OffsetDateTime at = date(c.dateGmt(), c.date());
+            String name = clip(text(c.author()), 200);
+            ImportStore.CommentRow row = new ImportStore.CommentRow(articleId, parent,
+                    name.isBlank() ? "Anonymous" : name, clip(c.email(), 320),
+                    c.url().isBlank() ? null : clip(c.url(), 2000), c.ip().isBlank() ? null : clip(c.ip(), 64),
+                    CommentBody.toText(c.content()), commentStatus(c.approved()).name(), at != null ? at : now);
+            Long existing = c.id().isBlank() ? null : known.get(c.id());
+            report.tally("comments");
+            if (existing != null) {
+                store.updateComment(existing, row);
+                report.tally("comments updated");
+                events.publishEvent(new CommentChanged(existing, articleId));
+            } else {
+                pending.comments.add(new ImportStore.NewComment(row, c.id(), c.parent()));
+            }
+        }
+    }
+
+    private void redirects(Wxr.Item item, long articleId) {
+        Set<String> paths = new HashSet<>();
+        String permalink = pathOf(item.link());
+        if (permalink != null && !permalink.equals("/")) {
+            paths.add(permalink);
+        }
+        String guid = pathOf(item.guid());
+        if (guid != null && guid.startsWith("/?")) {
+            paths.add(guid);
+        }
+        if (!item.postId().isBlank()) {
+            paths.add(("page".equals(item.postType()) ? "/?page_id=" : "/?p=") + item.postId());
+            paths.add("/?p=" + item.postId());
+        }
+        for (String path : paths) {
+            if (path.length() <= 1000) {
+                if (redirectPaths.add(path) || pendingRedirects.containsKey(path)) {
+                    // A later item claiming the same old address wins, as it would on a second run.
+                    pendingRedirects.put(path, new Object[] {path, articleId, now});
+                } else {
+                    store.putRedirect(path, articleId, now);
+                }
+                report.tally("redirects");
+            }
+        }
+    }
+
+    /** The path and query of an address of the old site ("/2013/01/11/slug/", "/?p=12"), or null. */
+    static String pathOf(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url.strip().replace(" ", "%20"));
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Runs what had to wait for the end of the file: lead images and galleries whose attachments came later. */
+    void finish() {
+        flushCategories();
+        flush();
+        for (long[] lead : deferredLeads) {
+            Long mediaId = media.mediaId(String.valueOf(lead[1]));
+            if (mediaId != null) {
+                store.setLead(lead[0], mediaId);
+            } else {
+                report.warn("article " + lead[0] + ": its featured image (attachment " + lead[1] + ") is not in the export");
+            }
+        }
+        for (Deferred d : deferredBodies) {
+            ContentConverter.Converted c = ContentConverter.convert(d.content(), d.footnotes(), media.links(d.postId()));
+            store.setBody(d.articleId(), c.markdown(), markdown.render(c.markdown()));
+            if (c.unresolved()) {
+                report.warn("post " + d.postId() + ": a gallery names images that are not in the export");
+            }
+            events.publishEvent(new ArticleChanged(d.articleId(), store.slugOf(d.articleId())));
+        }
+        deferredLeads.clear();
+        deferredBodies.clear();
+    }
+
+    // ---- fields ----
+
+    /**
+     * WordPress statuses: publish → published, draft/auto-draft → draft, pending → in review, future →
+     * scheduled, private → archived (kept, never shown to readers, and not mixed with work in progress).
+     */
+    static ArticleStatus status(String wp) {
+        switch (wp == null ? "" : wp.strip()) {
+            case "publish":
+                return ArticleStatus.PUBLISHED;
+            case "pending":
+                return ArticleStatus.IN_REVIEW;
+            case "future":
+                return ArticleStatus.SCHEDULED;
+            case "private":
+            case "trash":
+                return ArticleStatus.ARCHIVED;
+            default:
+                return ArticleStatus.DRAFT;
+        }
+    }
+
+    static CommentStatus commentStatus(String approved) {
+        switch (approved == null ? "" : approved.strip()) {
+            case "1":
+            case "approve":
+            case "approved":
+                return CommentStatus.APPROVED;
+            case "spam":
+                return CommentStatus.SPAM;
+            case "trash":
+            case "post-trashed":
+                return CommentStatus.TRASH;
+            default:
+                return CommentStatus.PENDING;
+        }
+    }
+
+    /** Polylang's language term, WPML's language meta, else the script of the text. */
+    static String language(Wxr.Item item) {
+        for (Wxr.ItemTerm t : item.terms()) {
+            if ("language".equals(t.domain()) && !t.slug().isBlank()) {
+                return languageCode(t.slug());
+            }
+        }
+        for (String key : List.of("wpml_language", "_wpml_language", "_wpml_import_language_code", "_icl_lang_code")) {
+            String v = item.meta(key);
+            if (v != null && !v.isBlank()) {
+                return languageCode(v);
+            }
+        }
+        return LanguageDetector.detect(item.title() + " " + item.content());
+    }
+
+    private static String languageCode(String raw) {
+        String code = raw.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        return code.length() > 10 ? code.substring(0, 10) : code;
+    }
+
+    /** Polylang's post_translations term, or WPML's translation group, shared by a post and its translations. */
+    static String translationGroup(Wxr.Item item) {
+        for (Wxr.ItemTerm t : item.terms()) {
+            if ("post_translations".equals(t.domain()) && !t.slug().isBlank()) {
+                return clip(t.slug(), 64);
+            }
+        }
+        for (String key : List.of("_wpml_import_translation_group", "wpml_translation_group", "_icl_translation_group",
+                "_icl_trid", "icl_trid")) {
+            String v = item.meta(key);
+            if (v != null && !v.isBlank()) {
+                return clip("wpml-" + v.strip(), 64);
+            }
+        }
+        return null;
+    }
+
+    private String uniqueSlug(Wxr.Item item) {
+        String base = slug(item.postName(), "");
+        if (base.isEmpty()) {
+            base = Slugs.slugify(title(item));
+        }
+        if (base.isEmpty()) {
+            base = item.postType() + "-" + (item.postId().isBlank() ? slugs.size() + 1 : item.postId());
+        }
+        String slug = base;
+        for (int n = 2; slugs.contains(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    private static String slug(String raw, String fallback) {
+        String decoded = raw == null ? "" : raw.strip();
+        try {
+            decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // not URL-encoded after all
+        }
+        String slug = Slugs.isSlug(decoded) ? decoded : Slugs.slugify(decoded);
+        if (slug.isEmpty() && !decoded.isEmpty()) {
+            // A name in a script without an ASCII spelling (Japanese): keep it recognisable and unique.
+            slug = "t-" + Integer.toHexString(decoded.hashCode());
+        }
+        return slug.isEmpty() ? fallback : slug;
+    }
+
+    private static String title(Wxr.Item item) {
+        String t = text(item.title());
+        return t.isBlank() ? "Untitled" : t;
+    }
+
+    /** Plain text of a bit of HTML (titles, excerpts, names carry entities and the odd tag). */
+    static String text(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+            return html.strip();
+        }
+        return Jsoup.parseBodyFragment(html).text().strip();
+    }
+
+    static OffsetDateTime date(String gmt, String local) {
+        OffsetDateTime d = parse(gmt);
+        return d != null ? d : parse(local);
+    }
+
+    private static OffsetDateTime parse(String value) {
+        if (value == null || value.isBlank() || value.startsWith("0000")) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip(), WP_DATE).atOffset(ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            try {
+                return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String clip(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,348 @@
+package org.broadsheet.migrate;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of an import. An import is a bulk load into the tables of several features (articles, authors,
+ * sections, tags, comments, media), keyed by where each row came from; it writes them here directly, in
+ * batches, rather than one service call per row, and publishes the same change events the services do.
+ */
+@Repository
+class ImportStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    ImportStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Rows collected over a batch of items and written with JDBC batches at its end: far fewer round trips. */
+    static final class Pending {
+        final List<Object[]> authors = new ArrayList<>();
+        final List<Object[]> sections = new ArrayList<>();
+        final List<Object[]> tags = new ArrayList<>();
+        final List<Object[]> sources = new ArrayList<>();
+        final List<Object[]> redirects = new ArrayList<>();
+        final List<NewComment> comments = new ArrayList<>();
+    }
+
+    /** A comment to insert, with its WordPress id and its parent's, to be linked once all have ids. */
+    record NewComment(CommentRow row, String wpId, String wpParent) {
+    }
+
+    void flushLinks(Pending p) {
+        batch("INSERT INTO article_author (article_id, author_id, position) VALUES (?, ?, ?)", p.authors);
+        batch("INSERT INTO article_section (article_id, section_id, position) VALUES (?, ?, ?)", p.sections);
+        batch("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)", p.tags);
+        batch("INSERT INTO redirect (old_path, article_id, target, created_at) VALUES (?, ?, NULL, ?)", p.redirects);
+        p.authors.clear();
+        p.sections.clear();
+        p.tags.clear();
+        p.redirects.clear();
+    }
+
+    void flushSources(Pending p) {
+        batch("INSERT INTO migration_source (source_site, kind, source_id, target_id) VALUES (?, ?, ?, ?)", p.sources);
+        p.sources.clear();
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            template.batchUpdate(sql, rows);
+        }
+    }
+
+    /** Inserts the comments in one JDBC batch; returns their new ids in order. */
+    long[] insertComments(List<NewComment> comments) {
+        if (comments.isEmpty()) {
+            return new long[0];
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement("""
+                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
+                    status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        CommentRow c = comments.get(i).row();
+                        ps.setLong(1, c.articleId());
+                        ps.setObject(2, c.parentId(), Types.BIGINT);
+                        ps.setString(3, c.authorName());
+                        ps.setString(4, c.authorEmail());
+                        ps.setString(5, c.authorUrl());
+                        ps.setString(6, c.authorIp());
+                        ps.setString(7, c.body());
+                        ps.setString(8, c.status());
+                        ps.setObject(9, c.createdAt());
+                        ps.setObject(10, c.createdAt());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return comments.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> rows = keys.getKeyList();
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            Object id = rows.get(i).values().iterator().next();
+            ids[i] = ((Number) id).longValue();
+        }
+        return ids;
+    }
+
+    void setCommentParents(List<Object[]> parentAndId) {
+        batch("UPDATE comment SET parent_id = ? WHERE id = ?", parentAndId);
+    }
+
+    Set<String> redirectPaths() {
+        Set<String> out = new HashSet<>();
+        jdbc.sql("SELECT old_path FROM redirect").query((rs, n) -> out.add(rs.getString(1))).list();
+        return out;
+    }
+
+    /** kind → (source id → our id) for one source site. */
+    Map<String, Map<String, Long>> sources(String site) {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        jdbc.sql("SELECT kind, source_id, target_id FROM migration_source WHERE source_site = :site")
+                .param("site", site)
+                .query((rs, n) -> out.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)))
+                .list();
+        return out;
+    }
+
+    void putSource(String site, String kind, String sourceId, long targetId) {
+        int updated = jdbc.sql("UPDATE migration_source SET target_id = :t WHERE source_site = :s AND kind = :k AND source_id = :i")
+                .param("t", targetId).param("s", site).param("k", kind).param("i", sourceId).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO migration_source (source_site, kind, source_id, target_id) VALUES (:s, :k, :i, :t)")
+                    .param("t", targetId).param("s", site).param("k", kind).param("i", sourceId).update();
+        }
+    }
+
+    Map<String, Long> sectionIdsByPath() {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("SELECT path, id FROM section").query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    long insertSection(Long parentId, String slug, String path, String name, String description) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO section (parent_id, slug, path, name, description, position) VALUES (:p, :slug, :path, :name, :d, 0)")
+                .param("p", parentId).param("slug", slug).param("path", path).param("name", name).param("d", description)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Map<String, Long> tagIdsBySlug() {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("SELECT slug, id FROM tag").query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    long insertTag(String slug, String name) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO tag (slug, name) VALUES (:slug, :name)").param("slug", slug).param("name", name).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Map<String, Long> authorIdsBySlug() {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.sql("SELECT slug, id FROM author").query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    long insertAuthor(String slug, String name, String email, OffsetDateTime now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO author (slug, name, credentials, affiliation, bio_md, bio_html, email, created_at, updated_at)
+                VALUES (:slug, :name, '', '', '', '', :email, :now, :now)""")
+                .param("slug", slug).param("name", name).param("email", email).param("now", now).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    boolean userExists(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE LOWER(email) = LOWER(:e)").param("e", email)
+                .query(Long.class).single() > 0;
+    }
+
+    /** A staff account to be invited: disabled and without a password, so that it cannot sign in yet. */
+    void insertInvitedUser(String email, String name, String role, long authorId, OffsetDateTime now) {
+        jdbc.sql("""
+                INSERT INTO app_user (email, display_name, password_hash, role, enabled, author_id, created_at)
+                VALUES (:e, :n, NULL, :r, FALSE, :a, :now)""")
+                .param("e", email).param("n", name).param("r", role).param("a", authorId).param("now", now).update();
+    }
+
+    Set<String> articleSlugs() {
+        Set<String> out = new HashSet<>();
+        jdbc.sql("SELECT slug FROM article").query((rs, n) -> out.add(rs.getString(1))).list();
+        return out;
+    }
+
+    /** The columns an import sets on an article. */
+    record ArticleRow(String slug, String language, String title, String standfirst, String bodyMd, String bodyHtml,
+                      String status, OffsetDateTime publishedAt, OffsetDateTime updatedAt, OffsetDateTime createdAt,
+                      Long leadMediaId, String translationGroup, boolean featured, boolean commentsOpen) {
+    }
+
+    long insertArticle(ArticleRow a) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO article (slug, language, title, standfirst, body_md, body_html, status, published_at,
+                    updated_at, created_at, lead_media_id, translation_group, featured, comments_open, version)
+                VALUES (:slug, :language, :title, :standfirst, :bodyMd, :bodyHtml, :status, :publishedAt,
+                    :updatedAt, :createdAt, :lead, :group, :featured, :open, 0)""")
+                .params(articleParams(a))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Updates what the export says; the slug stays, so that the article keeps its address. */
+    void updateArticle(long id, ArticleRow a) {
+        jdbc.sql("""
+                UPDATE article SET language = :language, title = :title, standfirst = :standfirst, body_md = :bodyMd,
+                    body_html = :bodyHtml, status = :status, published_at = :publishedAt, updated_at = :updatedAt,
+                    lead_media_id = COALESCE(:lead, lead_media_id), translation_group = :group, featured = :featured,
+                    comments_open = :open, version = version + 1
+                WHERE id = :id""")
+                .params(articleParams(a)).param("id", id)
+                .update();
+    }
+
+    private static Map<String, Object> articleParams(ArticleRow a) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("slug", a.slug());
+        p.put("language", a.language());
+        p.put("title", a.title());
+        p.put("standfirst", a.standfirst());
+        p.put("bodyMd", a.bodyMd());
+        p.put("bodyHtml", a.bodyHtml());
+        p.put("status", a.status());
+        p.put("publishedAt", a.publishedAt());
+        p.put("updatedAt", a.updatedAt());
+        p.put("createdAt", a.createdAt());
+        p.put("lead", a.leadMediaId());
+        p.put("group", a.translationGroup());
+        p.put("featured", a.featured());
+        p.put("open", a.commentsOpen());
+        return p;
+    }
+
+    private static Map<String, Object> commentParams(CommentRow c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("articleId", c.articleId());
+        p.put("parentId", c.parentId());
+        p.put("authorName", c.authorName());
+        p.put("authorEmail", c.authorEmail());
+        p.put("authorUrl", c.authorUrl());
+        p.put("authorIp", c.authorIp());
+        p.put("body", c.body());
+        p.put("status", c.status());
+        p.put("createdAt", c.createdAt());
+        return p;
+    }
+
+    String slugOf(long articleId) {
+        return jdbc.sql("SELECT slug FROM article WHERE id = :id").param("id", articleId).query(String.class).optional().orElse("");
+    }
+
+    void setLead(long articleId, long mediaId) {
+        jdbc.sql("UPDATE article SET lead_media_id = :m WHERE id = :id").param("m", mediaId).param("id", articleId).update();
+    }
+
+    void setBody(long articleId, String bodyMd, String bodyHtml) {
+        jdbc.sql("UPDATE article SET body_md = :md, body_html = :html WHERE id = :id")
+                .param("md", bodyMd).param("html", bodyHtml).param("id", articleId).update();
+    }
+
+    void replaceLinks(String table, String column, long articleId, List<Long> ids, boolean ordered) {
+        jdbc.sql("DELETE FROM " + table + " WHERE article_id = :id").param("id", articleId).update();
+        int position = 0;
+        for (Long id : ids.stream().distinct().toList()) {
+            if (ordered) {
+                jdbc.sql("INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (:a, :t, :p)")
+                        .param("a", articleId).param("t", id).param("p", position++).update();
+            } else {
+                jdbc.sql("INSERT INTO " + table + " (article_id, " + column + ") VALUES (:a, :t)")
+                        .param("a", articleId).param("t", id).update();
+            }
+        }
+    }
+
+    record CommentRow(long articleId, Long parentId, String authorName, String authorEmail, String authorUrl,
+                      String authorIp, String body, String status, OffsetDateTime createdAt) {
+    }
+
+    long insertComment(CommentRow c) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
+                    status, created_at, updated_at)
+                VALUES (:articleId, :parentId, :authorName, :authorEmail, :authorUrl, :authorIp, :body, :status,
+                    :createdAt, :createdAt)""")
+                .params(commentParams(c)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void updateComment(long id, CommentRow c) {
+        jdbc.sql("""
+                UPDATE comment SET article_id = :articleId, parent_id = :parentId, author_name = :authorName,
+                    author_email = :authorEmail, author_url = :authorUrl, author_ip = :authorIp, body = :body,
+                    status = :status, created_at = :createdAt
+                WHERE id = :id""")
+                .params(commentParams(c)).param("id", id).update();
+    }
+
+    void setCommentParent(long id, long parentId) {
+        jdbc.sql("UPDATE comment SET parent_id = :p WHERE id = :id").param("p", parentId).param("id", id).update();
+    }
+
+    long insertMedia(String storageKey, String fileName, String mimeType, Integer width, Integer height, long size,
+                     String alt, String caption, String remoteUrl, OffsetDateTime at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO media (storage_key, file_name, mime_type, width, height, byte_size, alt_text, caption,
+                    credit, created_at, remote_url)
+                VALUES (:key, :name, :mime, :w, :h, :size, :alt, :caption, '', :at, :remote)""")
+                .param("key", storageKey).param("name", fileName).param("mime", mimeType).param("w", width)
+                .param("h", height).param("size", size).param("alt", alt).param("caption", caption).param("at", at)
+                .param("remote", remoteUrl).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void updateMediaText(long id, String alt, String caption) {
+        jdbc.sql("UPDATE media SET alt_text = :alt, caption = :caption WHERE id = :id")
+                .param("alt", alt).param("caption", caption).param("id", id).update();
+    }
+
+    boolean mediaKeyExists(String key) {
+        return jdbc.sql("SELECT COUNT(*) FROM media WHERE storage_key = :k").param("k", key).query(Long.class).single() > 0;
+    }
+
+    void putRedirect(String oldPath, long articleId, OffsetDateTime now) {
+        int updated = jdbc.sql("UPDATE redirect SET article_id = :a, target = NULL WHERE old_path = :p")
+                .param("a", articleId).param("p", oldPath).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO redirect (old_path, article_id, target, created_at) VALUES (:p, :a, NULL, :now)")
+                    .param("p", oldPath).param("a", articleId).param("now", now).update();
+        }
+    }
+}

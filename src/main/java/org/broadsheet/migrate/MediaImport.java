@@ -1,0 +1,209 @@
+package org.broadsheet.migrate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLConnection;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.broadsheet.media.MediaStorage;
+
+/**
+ * Attachments of an import. A file found under {@code --media-dir} (the old site's {@code wp-content/uploads},
+ * matched by the path after {@code wp-content/uploads/} in its address) is copied into Broadsheet's media
+ * storage; otherwise the media row records the original address and pages show the image from there.
+ */
+final class MediaImport {
+
+    private static final String UPLOADS = "/wp-content/uploads/";
+
+    private final String site;
+    private final ImportStore store;
+    private final MediaStorage storage;
+    private final Path mediaDir;
+    private final ImportReport report;
+    private final OffsetDateTime now;
+    private final Map<String, Long> mediaIdByWpId = new ConcurrentHashMap<>();
+    private final Map<String, String> urlByWpId = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> childrenByParent = new ConcurrentHashMap<>();
+    private final Map<String, String> copied = new ConcurrentHashMap<>();
+
+    MediaImport(String site, ImportStore store, MediaStorage storage, Path mediaDir, ImportReport report, OffsetDateTime now) {
+        this.site = site;
+        this.store = store;
+        this.storage = storage;
+        this.mediaDir = mediaDir == null ? null : mediaDir.toAbsolutePath().normalize();
+        this.report = report;
+        this.now = now;
+    }
+
+    void remember(Map<String, Long> attachments) {
+        mediaIdByWpId.putAll(attachments);
+    }
+
+    Long mediaId(String wpId) {
+        return wpId == null ? null : mediaIdByWpId.get(wpId.strip());
+    }
+
+    /** Addresses for the conversion of one post. */
+    ContentConverter.Links links(String postId) {
+        return new ContentConverter.Links() {
+            @Override
+            public String attachment(String wpId) {
+                return urlByWpId.get(wpId);
+            }
+
+            @Override
+            public List<String> gallery() {
+                List<String> ids = childrenByParent.getOrDefault(postId, List.of());
+                return ids.stream().map(urlByWpId::get).filter(u -> u != null).toList();
+            }
+
+            @Override
+            public String localCopy(String url) {
+                return MediaImport.this.localCopy(url);
+            }
+        };
+    }
+
+    void attachment(Wxr.Item item) {
+        String url = !item.attachmentUrl().isBlank() ? item.attachmentUrl() : item.guid();
+        String wpId = item.postId();
+        String alt = ImportRun.clip(item.meta("_wp_attachment_image_alt") == null ? "" : item.meta("_wp_attachment_image_alt"), 500);
+        String caption = ImportRun.clip(ImportRun.text(item.excerpt()), 1000);
+        Long existing = mediaIdByWpId.get(wpId);
+        String local = localCopy(url);
+        if (existing != null) {
+            store.updateMediaText(existing, alt, caption);
+            report.tally("attachments updated");
+        } else {
+            String fileName = ImportRun.clip(fileName(url), 300);
+            String mime = mime(fileName);
+            long id;
+            if (local != null) {
+                String key = local.substring(MediaStorage.URL_PREFIX.length());
+                Path file = storage.resolve(key);
+                int[] size = dimensions(file);
+                long bytes = sizeOf(file);
+                id = store.mediaKeyExists(key)
+                        ? store.insertMedia(key + "#" + wpId, fileName, mime, orNull(size[0]), orNull(size[1]), bytes, alt, caption, local, now)
+                        : store.insertMedia(key, fileName, mime, orNull(size[0]), orNull(size[1]), bytes, alt, caption, null, now);
+                report.tally("media files copied");
+            } else {
+                id = store.insertMedia(ImportRun.clip("remote/" + site.replaceAll("[^A-Za-z0-9.-]+", "-") + "/" + wpId, 300),
+                        fileName, mime, null, null, 0, alt, caption, ImportRun.clip(url, 2000), now);
+                if (mediaDir != null && url.contains(UPLOADS)) {
+                    report.warn("attachment " + wpId + ": " + url + " is not under the media folder; its address is kept");
+                }
+                report.tally("media kept at their old address");
+            }
+            if (!wpId.isBlank()) {
+                store.putSource(site, "attachment", wpId, id);
+                mediaIdByWpId.put(wpId, id);
+            }
+        }
+        urlByWpId.put(wpId, local != null ? local : url);
+        if (!item.parent().isBlank() && !"0".equals(item.parent())) {
+            childrenByParent.computeIfAbsent(item.parent(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(wpId);
+        }
+    }
+
+    /** Copies an upload of the old site found under the media folder; returns its new address, or null. */
+    String localCopy(String url) {
+        if (mediaDir == null || url == null) {
+            return null;
+        }
+        int at = url.indexOf(UPLOADS);
+        if (at < 0) {
+            return null;
+        }
+        String rel = url.substring(at + UPLOADS.length()).replaceAll("[?#].*$", "");
+        try {
+            rel = URLDecoder.decode(rel.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String known = copied.get(rel);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        Path source = mediaDir.resolve(rel).normalize();
+        if (!source.startsWith(mediaDir) || !Files.isRegularFile(source)) {
+            copied.put(rel, "");
+            return null;
+        }
+        String key = "wp/" + rel;
+        try {
+            Path target = storage.resolve(key);
+            Files.createDirectories(target.getParent());
+            if (!Files.exists(target) || Files.size(target) != Files.size(source)) {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            report.warn("could not copy " + source.getFileName() + ": " + e.getMessage());
+            copied.put(rel, "");
+            return null;
+        }
+        String local = MediaStorage.url(key);
+        copied.put(rel, local);
+        return local;
+    }
+
+    private static String fileName(String url) {
+        String path = url.replaceAll("[?#].*$", "");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.isBlank() ? "file" : name;
+    }
+
+    private static String mime(String fileName) {
+        String guess = URLConnection.guessContentTypeFromName(fileName.toLowerCase(java.util.Locale.ROOT));
+        if (guess == null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".webp")) {
+            return "image/webp";
+        }
+        return guess == null ? "application/octet-stream" : guess;
+    }
+
+    private static Integer orNull(int n) {
+        return n <= 0 ? null : n;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Width and height from the image header, without decoding the pixels; nulls for other files. */
+    private static int[] dimensions(Path file) {
+        try (InputStream in = Files.newInputStream(file); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            if (readers.hasNext()) {
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(iis);
+                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not an image, or one ImageIO cannot read: stored without dimensions
+        }
+        return new int[] {0, 0};
+    }
+}

@@ -1,0 +1,41 @@
+package org.broadsheet.migrate;
+
+import org.broadsheet.support.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * WordPress's plain addresses, {@code /?p=123} and {@code /?page_id=7}: 301 to the imported article.
+ * Mapped with a parameter condition, which Spring prefers to the front page's plain "/" mapping.
+ */
+@Controller
+class OldAddressController {
+
+    private final Redirects redirects;
+
+    OldAddressController(Redirects redirects) {
+        this.redirects = redirects;
+    }
+
+    @GetMapping(value = "/", params = "p")
+    RedirectView post(@RequestParam("p") String id) {
+        return moved("/?p=" + id);
+    }
+
+    @GetMapping(value = "/", params = "page_id")
+    RedirectView page(@RequestParam("page_id") String id) {
+        return moved("/?page_id=" + id);
+    }
+
+    private RedirectView moved(String oldPath) {
+        String target = redirects.target(oldPath)
+                .orElseThrow(() -> new NotFoundException("No published article has this old address."));
+        RedirectView view = new RedirectView(target);
+        view.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        view.setExposeModelAttributes(false);
+        return view;
+    }
+}

@@ -1,0 +1,67 @@
+package org.broadsheet.migrate;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.broadsheet.article.Article;
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ArticleUrls;
+import org.broadsheet.site.SiteSettings;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Old addresses of imported articles ({@code /?p=123}, the old permalink): where each now lives. The target
+ * is worked out from the article when asked, so that a later change of slug or date is followed; an article
+ * that is not published (any more) has no public address and the old one answers 404.
+ */
+@Service
+class Redirects {
+
+    private final JdbcClient jdbc;
+    private final ArticleService articles;
+    private final SiteSettings settings;
+    private final Clock clock;
+
+    Redirects(JdbcClient jdbc, ArticleService articles, SiteSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.articles = articles;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    record Row(Long articleId, String target) {
+    }
+
+    /** The current address for an old path with its query ("/?p=12", "/about/"), if there is one. */
+    Optional<String> target(String oldPath) {
+        if (oldPath == null || oldPath.length() > 1000) {
+            return Optional.empty();
+        }
+        Optional<Row> row = jdbc.sql("SELECT article_id, target FROM redirect WHERE old_path = :p").param("p", oldPath)
+                .query(Row.class).optional();
+        if (row.isEmpty() && oldPath.length() > 1 && !oldPath.contains("?")) {
+            // WordPress answers with and without the closing slash.
+            String other = oldPath.endsWith("/") ? oldPath.substring(0, oldPath.length() - 1) : oldPath + "/";
+            row = jdbc.sql("SELECT article_id, target FROM redirect WHERE old_path = :p").param("p", other)
+                    .query(Row.class).optional();
+        }
+        return row.flatMap(this::resolve).filter(url -> !url.equals(oldPath));
+    }
+
+    private Optional<String> resolve(Row row) {
+        if (row.articleId() == null) {
+            return Optional.ofNullable(row.target()).filter(t -> t.startsWith("/") && !t.startsWith("//"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return articles.find(row.articleId())
+                .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now))
+                .map(this::url);
+    }
+
+    private String url(Article a) {
+        return ArticleUrls.of(a.publishedAt(), a.slug(), settings.current().timeZone());
+    }
+}
