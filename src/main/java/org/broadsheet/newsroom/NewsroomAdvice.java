@@ -9,6 +9,7 @@ import org.broadsheet.account.Role;
 import org.broadsheet.account.StaffUser;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.site.SiteSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
@@ -30,9 +31,10 @@ public class NewsroomAdvice {
 
     private final SiteSettings settings;
     private final CommentService comments;
-    private final ResourceUrlProvider resources;
+    /** Absent when the jar runs a command without the web server. */
+    private final ObjectProvider<ResourceUrlProvider> resources;
 
-    NewsroomAdvice(SiteSettings settings, CommentService comments, ResourceUrlProvider resources) {
+    NewsroomAdvice(SiteSettings settings, CommentService comments, ObjectProvider<ResourceUrlProvider> resources) {
         this.settings = settings;
         this.comments = comments;
         this.resources = resources;
@@ -71,9 +73,11 @@ public class NewsroomAdvice {
         if (user.role().atLeast(Role.ADMINISTRATOR)) {
             add(nav, path, "Users", "/newsroom/users/");
             add(nav, path, "Settings", "/newsroom/settings/");
+            add(nav, path, "Import", "/newsroom/import/");
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String css = resources.getForLookupPath("/assets/site.css");
+        ResourceUrlProvider provider = resources.getIfAvailable();
+        String css = provider == null ? null : provider.getForLookupPath("/assets/site.css");
         return new NewsroomChrome(settings.current().title(), user.displayName(), user.role().label(), nav, pending,
                 css == null ? "/assets/site.css" : css, csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken());
