@@ -12,6 +12,13 @@ final class LearnedCheck implements SpamCheck {
     /** Points per unit of evidence; chosen by cross-validation with {@code spam-eval} (see bench/discussion.md). */
     static final double POINTS_PER_LOG_ODDS = 10.0;
     private static final double MAX_POINTS = 12;
+    /**
+     * A real-looking text can earn at most this much credit, so that the learned filter never outvotes hard
+     * evidence (a filled honeypot, a disallowed word).
+     */
+    private static final double MAX_CREDIT = 4;
+    /** Until moderators have marked this many of each kind, the model's opinion is noise. */
+    static final int MIN_EXAMPLES = 5;
 
     private final Supplier<LogisticModel> model;
 
@@ -22,11 +29,11 @@ final class LearnedCheck implements SpamCheck {
     @Override
     public SpamSignal check(CommentDraft draft, SpamRules rules) {
         LogisticModel current = model.get();
-        if (current.examples() == 0) {
+        if (current.fewerOfEitherKind() < MIN_EXAMPLES) {
             return SpamSignal.neutral("learned");
         }
         double evidence = current.score(TextFeatures.of(draft.text()));
-        double points = Math.max(-MAX_POINTS, Math.min(MAX_POINTS, evidence * POINTS_PER_LOG_ODDS));
+        double points = Math.max(-MAX_CREDIT, Math.min(MAX_POINTS, evidence * POINTS_PER_LOG_ODDS));
         if (Math.abs(points) < 0.05) {
             return SpamSignal.neutral("learned");
         }

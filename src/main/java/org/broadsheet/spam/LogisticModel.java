@@ -22,26 +22,35 @@ import java.util.zip.InflaterInputStream;
 final class LogisticModel {
 
     static final int BITS = 20;
+    /** Written first in the stored form, so that a model stored in another layout is recognised and ignored. */
+    private static final int FORMAT = 2;
     private static final int SIZE = 1 << BITS;
     static final double RATE = 1.0;
     static final int EPOCHS = 10;
 
     private final float[] weights;
     private double bias;
-    private long examples;
+    private long spamExamples;
+    private long hamExamples;
 
     LogisticModel() {
-        this(new float[SIZE], 0, 0);
+        this(new float[SIZE], 0, 0, 0);
     }
 
-    private LogisticModel(float[] weights, double bias, long examples) {
+    private LogisticModel(float[] weights, double bias, long spamExamples, long hamExamples) {
         this.weights = weights;
         this.bias = bias;
-        this.examples = examples;
+        this.spamExamples = spamExamples;
+        this.hamExamples = hamExamples;
     }
 
     long examples() {
-        return examples;
+        return spamExamples + hamExamples;
+    }
+
+    /** The fewer of spam and legitimate examples learned: a model that has seen one kind only knows nothing. */
+    long fewerOfEitherKind() {
+        return Math.min(spamExamples, hamExamples);
     }
 
     /** The log-odds that a comment with these features is spam; 0 for an untrained model. */
@@ -69,6 +78,14 @@ final class LogisticModel {
      * Learns one moderator decision online: a few steps, stopping once the model agrees with the moderator
      * clearly enough, so that one lesson moves the model without overturning everything it knew.
      */
+    private void count(boolean spam) {
+        if (spam) {
+            spamExamples++;
+        } else {
+            hamExamples++;
+        }
+    }
+
     void learn(Set<Long> features, boolean spam) {
         for (int i = 0; i < 5; i++) {
             double z = score(features);
@@ -77,7 +94,7 @@ final class LogisticModel {
             }
             step(features, spam);
         }
-        examples++;
+        count(spam);
     }
 
     /** Trains a fresh model on labelled examples: several shuffled passes (fixed seed, so results repeat). */
@@ -94,12 +111,12 @@ final class LogisticModel {
                 model.step(features.get(i), labels.get(i));
             }
         }
-        model.examples = features.size();
+        labels.forEach(model::count);
         return model;
     }
 
     LogisticModel copy() {
-        return new LogisticModel(weights.clone(), bias, examples);
+        return new LogisticModel(weights.clone(), bias, spamExamples, hamExamples);
     }
 
     private static int index(long feature) {
@@ -110,9 +127,10 @@ final class LogisticModel {
     byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
-            out.writeInt(BITS);
+            out.writeInt(BITS * 100 + FORMAT);
             out.writeDouble(bias);
-            out.writeLong(examples);
+            out.writeLong(spamExamples);
+            out.writeLong(hamExamples);
             int nonZero = 0;
             for (float w : weights) {
                 if (w != 0) {
@@ -137,18 +155,19 @@ final class LogisticModel {
             return new LogisticModel();
         }
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(new java.io.ByteArrayInputStream(data)))) {
-            if (in.readInt() != BITS) {
+            if (in.readInt() != BITS * 100 + FORMAT) {
                 return new LogisticModel();
             }
             double bias = in.readDouble();
-            long examples = in.readLong();
+            long spamExamples = in.readLong();
+            long hamExamples = in.readLong();
             float[] weights = new float[SIZE];
             int nonZero = in.readInt();
             for (int i = 0; i < nonZero; i++) {
                 int index = in.readInt();
                 weights[index] = in.readFloat();
             }
-            return new LogisticModel(weights, bias, examples);
+            return new LogisticModel(weights, bias, spamExamples, hamExamples);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
