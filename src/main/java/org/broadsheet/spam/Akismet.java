@@ -67,6 +67,11 @@ public class Akismet {
                 .query(String.class).optional().filter(k -> !k.isBlank());
     }
 
+    /** True when the key comes from {@code broadsheet.akismet.api-key}, which the newsroom cannot change. */
+    public boolean keyFromProperty() {
+        return configuredKey != null && !configuredKey.isBlank();
+    }
+
     public boolean enabled() {
         return key().isPresent();
     }
