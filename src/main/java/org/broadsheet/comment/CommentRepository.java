@@ -97,7 +97,7 @@ class CommentRepository {
     }
 
     List<CommentRow> byEmail(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE LOWER(author_email) = LOWER(:e) ORDER BY created_at, id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE author_email = LOWER(:e) ORDER BY created_at, id")
                 .param("e", email).query(CommentRow.class).list();
     }
 
@@ -126,12 +126,12 @@ class CommentRepository {
     }
 
     OffsetDateTime oldestFromEmailSince(String email, OffsetDateTime since) {
-        return jdbc.sql("SELECT MIN(created_at) FROM comment WHERE LOWER(author_email) = LOWER(:e) AND created_at > :since")
+        return jdbc.sql("SELECT MIN(created_at) FROM comment WHERE author_email = LOWER(:e) AND created_at > :since")
                 .param("e", email).param("since", since).query(OffsetDateTime.class).optional().orElse(null);
     }
 
     long countFromEmailSince(String email, OffsetDateTime since) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE LOWER(author_email) = LOWER(:e) AND created_at > :since")
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = LOWER(:e) AND created_at > :since")
                 .param("e", email).param("since", since).query(Long.class).single();
     }
 
@@ -141,7 +141,7 @@ class CommentRepository {
     }
 
     long countApprovedFromEmail(String email) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE LOWER(author_email) = LOWER(:e) AND status = 'APPROVED'")
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = LOWER(:e) AND status = 'APPROVED'")
                 .param("e", email).query(Long.class).single();
     }
 
@@ -180,7 +180,7 @@ class CommentRepository {
         List<CommentRow> rows = byEmail(email);
         jdbc.sql("""
                 UPDATE comment SET author_name = 'Anonymous', author_email = '', author_url = NULL, author_ip = NULL,
-                    user_agent = NULL, updated_at = :at WHERE LOWER(author_email) = LOWER(:e)""")
+                    user_agent = NULL, updated_at = :at WHERE author_email = LOWER(:e)""")
                 .param("e", email).param("at", at).update();
         return rows;
     }

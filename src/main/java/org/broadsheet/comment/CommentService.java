@@ -171,7 +171,9 @@ public class CommentService {
             throw new CommentRejected(400, problems, null);
         }
         String name = staff.map(CommentRepository.Staff::displayName).orElse(form.name());
-        String email = staff.map(CommentRepository.Staff::email).orElse(form.email());
+        // Stored in lower case, so that "Ann@Example.org" and "ann@example.org" are one commenter and the
+        // per-email queries can use the index.
+        String email = staff.map(CommentRepository.Staff::email).orElse(form.email()).toLowerCase(Locale.ROOT);
         String url = staff.isPresent() ? null : (form.url().isEmpty() ? null : form.url());
         String key = idempotencyKey(issued.get().nonce(), target.articleId(), parentId, email, form.text());
         Optional<CommentRepository.CommentRow> earlier = repository.findByIdempotencyKey(key);
