@@ -25,7 +25,7 @@ class DiscussionSettingsController {
             "ip_per_hour", new int[] {0, 100000}, "email_per_hour", new int[] {0, 100000},
             "retention_days", new int[] {1, 3650});
     private static final List<String> SWITCHES = List.of("open_by_default", "hold_first_comment", "hold_all",
-            "newest_first", "notify_authors");
+            "newest_first");
     private static final List<String> LISTS = List.of("disallowed_words", "disallowed_ips", "disallowed_emails", "moderator_emails");
 
     private final DiscussionSettings settings;
