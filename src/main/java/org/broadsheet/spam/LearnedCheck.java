@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 final class LearnedCheck implements SpamCheck {
 
     /** Points per unit of evidence; chosen by cross-validation with {@code spam-eval} (see bench/discussion.md). */
-    static final double POINTS_PER_LOG_ODDS = 10.0;
+    static final double POINTS_PER_LOG_ODDS = 7.0;
     private static final double MAX_POINTS = 12;
     /**
      * A real-looking text can earn at most this much credit, so that the learned filter never outvotes hard

@@ -26,7 +26,7 @@ final class LogisticModel {
     private static final int FORMAT = 2;
     private static final int SIZE = 1 << BITS;
     static final double RATE = 1.0;
-    static final int EPOCHS = 10;
+    static final int EPOCHS = 20;
 
     private final float[] weights;
     private double bias;

@@ -49,8 +49,15 @@ final class TextFeatures {
             }
             previous = word;
         }
+        String raw = text == null ? "" : text;
+        long letters = raw.chars().filter(Character::isLetter).count();
+        long upper = raw.chars().filter(Character::isUpperCase).count();
+        if (letters > 10) {
+            features.add(hash("shape:upper" + (10 * upper / letters)));
+        }
+        features.add(hash("shape:length" + Math.min(12, 32 - Integer.numberOfLeadingZeros(raw.length()))));
         String squeezed = " " + clean.replaceAll("\\s+", " ").strip() + " ";
-        for (int n = 3; n <= 5; n++) {
+        for (int n = 2; n <= 6; n++) {
             for (int i = 0; i + n <= squeezed.length(); i++) {
                 features.add(hash("c:" + squeezed.substring(i, i + n)));
             }
