@@ -44,9 +44,11 @@ class CommentController {
     private final DiscussionSettings discussionSettings;
     private final SiteSettings siteSettings;
     private final SiteUrls urls;
+    private final java.time.Clock clock;
 
     CommentController(CommentService comments, ArticleService articles, DiscussionSettings discussionSettings,
-                      SiteSettings siteSettings, SiteUrls urls) {
+                      SiteSettings siteSettings, SiteUrls urls, java.time.Clock clock) {
+        this.clock = clock;
         this.comments = comments;
         this.articles = articles;
         this.discussionSettings = discussionSettings;
@@ -163,7 +165,7 @@ class CommentController {
         } catch (DateTimeException e) {
             throw new NotFoundException("There is no such date as " + year + "-" + month + "-" + day + ".");
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Article article = articles.findBySlug(slug)
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now))
                 .orElseThrow(() -> new NotFoundException("No article was published at this address."));

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The moderation queue: Pending, Approved, Spam and Trash, and what moderators do there. Every decision
@@ -42,10 +43,12 @@ public class CommentQueue {
     private final SiteUrls urls;
     private final SpamFilter spam;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     CommentQueue(CommentRepository repository, ArticleService articles, SiteSettings siteSettings, SiteUrls urls,
-                 SpamFilter spam, ApplicationEventPublisher events, Clock clock) {
+                 SpamFilter spam, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.transactions = transactions;
         this.repository = repository;
         this.articles = articles;
         this.siteSettings = siteSettings;
@@ -111,16 +114,19 @@ public class CommentQueue {
         }
     }
 
-    @Transactional
-    void change(CommentRepository.CommentRow row, CommentStatus status, String trainedAs, OffsetDateTime now) {
-        repository.updateStatus(row.id(), status, trainedAs, now);
-        events.publishEvent(new CommentChanged(row.id(), row.articleId()));
+    private void change(CommentRepository.CommentRow row, CommentStatus status, String trainedAs, OffsetDateTime now) {
+        transactions.executeWithoutResult(tx -> {
+            repository.updateStatus(row.id(), status, trainedAs, now);
+            events.publishEvent(new CommentChanged(row.id(), row.articleId()));
+        });
     }
 
-    @Transactional
-    void deleteRow(CommentRepository.CommentRow row) {
-        repository.delete(row.id());
-        events.publishEvent(new CommentChanged(row.id(), row.articleId()));
+    /** Moving the replies up and deleting the comment happen together or not at all. */
+    private void deleteRow(CommentRepository.CommentRow row) {
+        transactions.executeWithoutResult(tx -> {
+            repository.delete(row.id());
+            events.publishEvent(new CommentChanged(row.id(), row.articleId()));
+        });
     }
 
     /** A lesson that fails (database busy, Akismet down) must not undo the moderator's decision. */
@@ -177,8 +183,11 @@ public class CommentQueue {
         return insertReply(parent, staff, form.text(), now);
     }
 
-    @Transactional
-    long insertReply(CommentRepository.CommentRow parent, CommentRepository.Staff staff, String text, OffsetDateTime now) {
+    private long insertReply(CommentRepository.CommentRow parent, CommentRepository.Staff staff, String text, OffsetDateTime now) {
+        return transactions.execute(tx -> insertReplyRow(parent, staff, text, now));
+    }
+
+    private long insertReplyRow(CommentRepository.CommentRow parent, CommentRepository.Staff staff, String text, OffsetDateTime now) {
         long id = repository.insert(new CommentRepository.NewComment(parent.articleId(), parent.id(), staff.displayName(),
                 staff.email(), null, null, null, staff.id(), text, CommentStatus.APPROVED, 0, "staff reply from the moderation queue",
                 now, null, CommentService.bodyHash(text), false));
