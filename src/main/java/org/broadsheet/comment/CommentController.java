@@ -85,7 +85,8 @@ class CommentController {
             String heading = rejected.status == 429 ? "Please wait before commenting again"
                     : rejected.status == 403 ? "Comments are closed" : "Your comment needs a change";
             CommentFormView formView = rejected.status == 403 ? null : CommentFormView.of(articleUrl,
-                    comments.freshToken(article.id()), form, staffEmail, "Your comment", rejected.problems);
+                    comments.freshToken(article.id()), form, staffEmail, "Your comment", rejected.problems,
+                    discussionSettings.current().retentionDays());
             return show(model, article, articleUrl, heading, rejected.status == 403 ? rejected.getMessage() : null,
                     null, formView, null);
         }
@@ -107,7 +108,7 @@ class CommentController {
                     parent, null, null);
         }
         CommentFormView form = CommentFormView.of(articleUrl, discussion.formToken(), CommentForm.blank(parentId),
-                staffEmail(request), "Reply to " + parent.authorName(), List.of());
+                staffEmail(request), "Reply to " + parent.authorName(), List.of(), discussion.retentionDays());
         return show(model, article, articleUrl, "Reply to " + parent.authorName(), null, parent, form, null);
     }
 

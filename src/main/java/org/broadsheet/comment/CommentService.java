@@ -95,7 +95,7 @@ public class CommentService {
         String replyBase = open && !articleUrl.isEmpty() ? articleUrl + "comments/reply?to=" : null;
         List<CommentView> thread = shown.stream().map(r -> view(r, 0, children, s.maxDepth(), replyBase)).toList();
         String token = open ? tokens.issue(articleId, clock.instant()) : "";
-        return new Discussion(rows.size(), thread, open, token, number, totalPages, articleUrl);
+        return new Discussion(rows.size(), thread, open, token, number, totalPages, articleUrl, s.retentionDays());
     }
 
     public Map<Long, Long> approvedCounts(Collection<Long> articleIds) {
@@ -298,15 +298,16 @@ public class CommentService {
      * @param articleUrl the article's path, for the comment form's action and page links
      */
     public record Discussion(int count, List<CommentView> thread, boolean open, String formToken, int page,
-                             int totalPages, String articleUrl) {
+                             int totalPages, String articleUrl, int retentionDays) {
 
         public Discussion(int count, List<CommentView> thread) {
-            this(count, thread, true, "", 1, 1, "");
+            this(count, thread, true, "", 1, 1, "", 60);
         }
 
         /** The empty form for a new top-level comment. */
         public CommentFormView form() {
-            return CommentFormView.of(articleUrl, formToken, CommentForm.blank(null), null, "Leave a comment", List.of());
+            return CommentFormView.of(articleUrl, formToken, CommentForm.blank(null), null, "Leave a comment", List.of(),
+                    retentionDays);
         }
 
         /** Link to the next page of comments, or null on the last. */
