@@ -61,7 +61,8 @@ class CommentRepository {
 
     long insert(long articleId, Long parentId, String name, String email, String url, String ip, String userAgent,
                 Long userId, String body, CommentStatus status, double spamScore, String spamReasons, OffsetDateTime at) {
-        return insert(new NewComment(articleId, parentId, name, email, url, ip, userAgent, userId, body, status,
+        // Emails are stored in lower case (see CommentService.post), so that per-email lookups use the index.
+        return insert(new NewComment(articleId, parentId, name, email.toLowerCase(java.util.Locale.ROOT), url, ip, userAgent, userId, body, status,
                 spamScore, spamReasons, at, null, CommentService.bodyHash(body), false));
     }
 
