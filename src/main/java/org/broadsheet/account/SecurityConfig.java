@@ -15,10 +15,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * CSRF protection stays on for every state-changing form.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication
 class SecurityConfig {
 
+    /** Only when serving the site: jar commands run without a web server (and without HttpSecurity). */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/comments/**").hasAnyRole("EDITOR", "ADMINISTRATOR")
