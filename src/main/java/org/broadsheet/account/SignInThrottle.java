@@ -1,12 +1,12 @@
 package org.broadsheet.account;
 
-import org.broadsheet.support.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.broadsheet.support.Rows;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package org.broadsheet.article;
 
-import org.broadsheet.support.Rows;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.Image;
 import org.broadsheet.media.MediaService;
+import org.broadsheet.support.Rows;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.TaxonomyService;

@@ -172,7 +172,7 @@ public class ArticlePages {
 
         return new ArticlePage(a.id(), url, a.language(), a.title(), a.standfirst(), a.bodyHtml(), a.publishedAt(),
                 laterDay ? a.updatedAt() : null, lead, leadCaption, leadCredit, leadAlt, byline, sections, tags,
-                a.editorNoteHtml(), syndication, translations, comments.discussion(a.id()), a.commentsOpen(),
+                a.editorNoteHtml(), syndication, translations, comments.discussion(a.id(), url, a.commentsOpen(), a.publishedAt()), a.commentsOpen(),
                 related, head);
     }
 

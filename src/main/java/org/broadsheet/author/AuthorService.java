@@ -84,6 +84,7 @@ public class AuthorService {
         for (Author.Link link : a.links()) {
             repository.insertLink(id, position++, link.label(), link.url());
         }
+        events.publishEvent(new AuthorChanged(id));
     }
 
     private Map<Long, Author> assemble(List<AuthorRepository.AuthorRow> rows) {

@@ -1,9 +1,9 @@
 package org.broadsheet.change;
 
-import org.broadsheet.support.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.broadsheet.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,32 +1,77 @@
 package org.broadsheet.comment;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.broadsheet.spam.CommentDraft;
+import org.broadsheet.spam.SpamFilter;
+import org.broadsheet.spam.SpamVerdict;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The reader discussion under each article: what is shown, and comments entered by the application. */
+/** The reader discussion under each article: what is shown, and posting new comments through the spam filter. */
 @Service
 public class CommentService {
 
-    /** Replies deeper than this are shown at this depth, so that a long exchange stays readable on a phone. */
+    /** Replies deeper than this are shown at this depth, unless the settings say otherwise. */
     public static final int MAX_DEPTH = 5;
 
     private final CommentRepository repository;
     private final ApplicationEventPublisher events;
+    private final DiscussionSettings settings;
+    private final FormTokens tokens;
+    private final SpamFilter spam;
+    private final ModeratorMail mail;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
 
-    CommentService(CommentRepository repository, ApplicationEventPublisher events) {
+    CommentService(CommentRepository repository, ApplicationEventPublisher events, DiscussionSettings settings,
+                   FormTokens tokens, SpamFilter spam, ModeratorMail mail, TransactionTemplate transactions, Clock clock) {
         this.repository = repository;
         this.events = events;
+        this.settings = settings;
+        this.tokens = tokens;
+        this.spam = spam;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
-    /** The approved discussion of an article, threaded: top-level comments oldest first, each with its replies. */
+    /** The approved discussion of an article, threaded, as if it were open (for callers that know no more). */
     public Discussion discussion(long articleId) {
+        return discussion(articleId, "", true, null);
+    }
+
+    /**
+     * The approved discussion of an article, threaded (first page of top-level comments, in the configured
+     * order), whether it takes new comments, and a fresh form token.
+     *
+     * @param articleUrl  the article's path, ending in "/"
+     * @param articleOpen the article's own switch ({@code article.comments_open})
+     * @param publishedAt when it was published, for auto-closing; null if unknown
+     */
+    public Discussion discussion(long articleId, String articleUrl, boolean articleOpen, OffsetDateTime publishedAt) {
+        DiscussionSettings.Settings s = settings.current();
+        return discussionPage(articleId, articleUrl, isOpen(s, articleOpen, publishedAt), 1, s);
+    }
+
+    Discussion discussionPage(long articleId, String articleUrl, boolean open, int page, DiscussionSettings.Settings s) {
         List<CommentRepository.ApprovedRow> rows = repository.approvedFor(articleId);
         Map<Long, List<CommentRepository.ApprovedRow>> children = new HashMap<>();
         Map<Long, CommentRepository.ApprovedRow> byId = new HashMap<>();
@@ -40,17 +85,31 @@ public class CommentService {
                 children.computeIfAbsent(row.parentId(), k -> new ArrayList<>()).add(row);
             }
         }
-        List<CommentView> thread = roots.stream().map(r -> view(r, 0, children)).toList();
-        return new Discussion(rows.size(), thread);
-    }
-
-    /** How many comments wait for moderation; the newsroom menu shows it. */
-    public long pendingCount() {
-        return repository.pendingCount();
+        if (s.newestFirst()) {
+            roots.sort(Comparator.comparing(CommentRepository.ApprovedRow::createdAt).reversed());
+        }
+        int totalPages = Math.max(1, (roots.size() + s.perPage() - 1) / s.perPage());
+        int number = Math.min(Math.max(1, page), totalPages);
+        List<CommentRepository.ApprovedRow> shown = roots.subList((number - 1) * s.perPage(),
+                Math.min(roots.size(), number * s.perPage()));
+        String replyBase = open && !articleUrl.isEmpty() ? articleUrl + "comments/reply?to=" : null;
+        List<CommentView> thread = shown.stream().map(r -> view(r, 0, children, s.maxDepth(), replyBase)).toList();
+        String token = open ? tokens.issue(articleId, clock.instant()) : "";
+        return new Discussion(rows.size(), thread, open, token, number, totalPages, articleUrl, s.retentionDays());
     }
 
     public Map<Long, Long> approvedCounts(Collection<Long> articleIds) {
         return repository.approvedCounts(articleIds);
+    }
+
+    /** How many comments wait for a moderator (the newsroom header shows it). */
+    public long pendingCount() {
+        return repository.countByStatus(CommentStatus.PENDING);
+    }
+
+    /** Whether new articles take comments, by the discussion settings. */
+    public boolean openByDefault() {
+        return settings.current().openByDefault();
     }
 
     /** Stores a comment that the application itself vouches for (demo content, imports). */
@@ -61,12 +120,163 @@ public class CommentService {
         return id;
     }
 
+    static boolean isOpen(DiscussionSettings.Settings s, boolean articleOpen, OffsetDateTime publishedAt) {
+        if (!articleOpen) {
+            return false;
+        }
+        return s.closeAfterDays() == 0 || publishedAt == null
+                || publishedAt.plusDays(s.closeAfterDays()).toInstant().isAfter(Instant.now());
+    }
+
+    /** The article a comment is posted under, as the controller found it. */
+    record Target(long articleId, String url, String absoluteUrl, String language, boolean open) {
+    }
+
+    /** Who sent the form: network facts, and the staff account when a signed-in editor posts as themselves. */
+    record Sender(String ip, String userAgent, String referrer, String staffEmail) {
+    }
+
+    /** A stored comment: where the reader goes next. */
+    record Posted(long id, CommentStatus status, boolean duplicate) {
+    }
+
+    /**
+     * Posts a reader's (or staff member's) comment. Everything that can be wrong is checked before anything is
+     * stored; the spam filter runs outside the transaction (it may call Akismet); the insert is one transaction,
+     * and a double submission finds the first comment through the idempotency key.
+     *
+     * @throws CommentRejected with what to fix; nothing was stored
+     */
+    Posted post(Target target, CommentForm form, Sender sender) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        DiscussionSettings.Settings s = settings.current();
+        Optional<CommentRepository.Staff> staff = Optional.ofNullable(sender.staffEmail()).flatMap(repository::staff);
+        List<String> problems = new ArrayList<>(form.problems(staff.isPresent()));
+        Optional<FormTokens.Issued> issued = tokens.verify(form.token(), target.articleId(), now.toInstant());
+        if (issued.isEmpty()) {
+            problems.add("This form has expired or was not sent from this site. Your comment is kept below: please send it again.");
+        }
+        if (!target.open()) {
+            throw new CommentRejected(403, "Comments are closed for this article.");
+        }
+        Long parentId = form.parentId();
+        if (problems.isEmpty() && parentId != null) {
+            Optional<CommentRepository.CommentRow> parent = repository.find(parentId);
+            if (parent.isEmpty() || parent.get().articleId() != target.articleId()
+                    || (parent.get().status() != CommentStatus.APPROVED && staff.isEmpty())) {
+                problems.add("The comment you are replying to is not (or no longer) shown under this article.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CommentRejected(400, problems, null);
+        }
+        String name = staff.map(CommentRepository.Staff::displayName).orElse(form.name());
+        // Stored in lower case, so that "Ann@Example.org" and "ann@example.org" are one commenter and the
+        // per-email queries can use the index.
+        String email = staff.map(CommentRepository.Staff::email).orElse(form.email()).toLowerCase(Locale.ROOT);
+        String url = staff.isPresent() ? null : (form.url().isEmpty() ? null : form.url());
+        String key = idempotencyKey(issued.get().nonce(), target.articleId(), parentId, email, form.text());
+        Optional<CommentRepository.CommentRow> earlier = repository.findByIdempotencyKey(key);
+        if (earlier.isPresent()) {
+            return new Posted(earlier.get().id(), earlier.get().status(), true);
+        }
+        if (staff.isEmpty()) {
+            checkRate(sender.ip(), email, now, s);
+        }
+        String hash = bodyHash(form.text());
+        OffsetDateTime hourAgo = now.minusHours(1);
+        long approvedBefore = repository.countApprovedFromEmail(email);
+        CommentDraft.History history = new CommentDraft.History(
+                (int) repository.countFromIpSince(sender.ip(), hourAgo), (int) repository.countFromEmailSince(email, hourAgo),
+                (int) repository.countSameTextSince(hash, now.minusDays(1)), (int) approvedBefore);
+        CommentDraft draft = new CommentDraft(form.text(), name, email, url == null ? "" : url, sender.ip(),
+                sender.userAgent(), sender.referrer(), target.language(), target.absoluteUrl(),
+                Duration.between(issued.get().issuedAt(), now.toInstant()), !form.website().isEmpty(), history);
+        SpamVerdict verdict = spam.assess(draft, s.spamRules());
+        CommentModeration.Decision decision = CommentModeration.decide(verdict, s, staff.isPresent(), approvedBefore);
+        CommentRepository.NewComment row = new CommentRepository.NewComment(target.articleId(), parentId, name, email,
+                url, truncate(sender.ip(), 64), truncate(sender.userAgent(), 1000), staff.map(CommentRepository.Staff::id).orElse(null),
+                form.text(), decision.status(), decision.score(),
+                truncate(new SpamVerdict(verdict.decision(), decision.score(), decision.reasons(), decision.recheck()).reasons(), 4000),
+                now, key, hash, decision.recheck());
+        long id;
+        try {
+            id = transactions.execute(tx -> {
+                long inserted = repository.insert(row);
+                events.publishEvent(new CommentChanged(inserted, target.articleId()));
+                return inserted;
+            });
+        } catch (DuplicateKeyException raced) {
+            CommentRepository.CommentRow first = repository.findByIdempotencyKey(key).orElseThrow(() -> raced);
+            return new Posted(first.id(), first.status(), true);
+        }
+        if (decision.status() == CommentStatus.PENDING) {
+            mail.awaitingModeration(id, target, name, form.text(), s);
+        }
+        return new Posted(id, decision.status(), false);
+    }
+
+    private void checkRate(String ip, String email, OffsetDateTime now, DiscussionSettings.Settings s) {
+        OffsetDateTime hourAgo = now.minusHours(1);
+        if (s.ipPerHour() > 0 && ip != null && repository.countFromIpSince(ip, hourAgo) >= s.ipPerHour()) {
+            throw tooMany("from your network", repository.oldestFromIpSince(ip, hourAgo), now);
+        }
+        if (s.emailPerHour() > 0 && repository.countFromEmailSince(email, hourAgo) >= s.emailPerHour()) {
+            throw tooMany("from your email address", repository.oldestFromEmailSince(email, hourAgo), now);
+        }
+    }
+
+    private static CommentRejected tooMany(String from, OffsetDateTime oldest, OffsetDateTime now) {
+        Duration wait = oldest == null ? Duration.ofMinutes(5) : Duration.between(now, oldest.plusHours(1));
+        long minutes = Math.max(1, (wait.getSeconds() + 59) / 60);
+        return new CommentRejected(429, List.of("Too many comments " + from + " in the last hour. Please try again in "
+                + minutes + (minutes == 1 ? " minute" : " minutes") + "; your comment is kept below."),
+                Duration.ofMinutes(minutes));
+    }
+
+    /** The comment a held-comment notice shows, when the signature proves the reader posted it. */
+    Optional<CommentRepository.CommentRow> heldComment(long id, String signature) {
+        return tokens.verifySignature("held:" + id, signature) ? repository.find(id) : Optional.empty();
+    }
+
+    String heldSignature(long id) {
+        return tokens.sign("held:" + id);
+    }
+
+    Optional<CommentRepository.CommentRow> find(long id) {
+        return repository.find(id);
+    }
+
+    String freshToken(long articleId) {
+        return tokens.issue(articleId, clock.instant());
+    }
+
+    static String idempotencyKey(String nonce, long articleId, Long parentId, String email, String text) {
+        return sha256(nonce + "\n" + articleId + "\n" + parentId + "\n" + email.toLowerCase(Locale.ROOT) + "\n" + text);
+    }
+
+    static String bodyHash(String text) {
+        return sha256(text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
     private CommentView view(CommentRepository.ApprovedRow row, int depth,
-                             Map<Long, List<CommentRepository.ApprovedRow>> children) {
+                             Map<Long, List<CommentRepository.ApprovedRow>> children, int maxDepth, String replyBase) {
         List<CommentView> replies = children.getOrDefault(row.id(), List.of()).stream()
-                .map(c -> view(c, Math.min(depth + 1, MAX_DEPTH), children)).toList();
+                .map(c -> view(c, Math.min(depth + 1, maxDepth), children, maxDepth, replyBase)).toList();
         return new CommentView(row.id(), row.authorName(), webAddressOrNull(row.authorUrl()), CommentText.toHtml(row.body()),
-                row.createdAt(), depth, replies);
+                row.createdAt(), depth, replies, replyBase == null ? null : replyBase + row.id());
     }
 
     /** Only http(s) addresses become links; anything else (javascript:, data:) is dropped. */
@@ -79,7 +289,30 @@ public class CommentService {
         return lower.startsWith("http://") || lower.startsWith("https://") ? trimmed : null;
     }
 
-    /** The shown part of a discussion: how many approved comments, and their thread. */
-    public record Discussion(int count, List<CommentView> thread) {
+    /**
+     * The shown part of a discussion.
+     *
+     * @param count      approved comments in all
+     * @param open       whether the form is shown
+     * @param formToken  the signed token the form carries (empty when closed)
+     * @param articleUrl the article's path, for the comment form's action and page links
+     */
+    public record Discussion(int count, List<CommentView> thread, boolean open, String formToken, int page,
+                             int totalPages, String articleUrl, int retentionDays) {
+
+        public Discussion(int count, List<CommentView> thread) {
+            this(count, thread, true, "", 1, 1, "", 60);
+        }
+
+        /** The empty form for a new top-level comment. */
+        public CommentFormView form() {
+            return CommentFormView.of(articleUrl, formToken, CommentForm.blank(null), null, "Leave a comment", List.of(),
+                    retentionDays);
+        }
+
+        /** Link to the next page of comments, or null on the last. */
+        public String nextPageUrl() {
+            return page < totalPages ? articleUrl + "comments/?page=" + (page + 1) : null;
+        }
     }
 }

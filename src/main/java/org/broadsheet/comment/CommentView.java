@@ -8,9 +8,10 @@ import java.util.List;
  *
  * @param bodyHtml the text made safe by {@link CommentText}
  * @param authorUrl the commenter's website, or null
+ * @param replyUrl  the page with a form to reply to it (works without JavaScript), or null when replies are closed
  */
 public record CommentView(long id, String authorName, String authorUrl, String bodyHtml, OffsetDateTime createdAt,
-                          int depth, List<CommentView> replies) {
+                          int depth, List<CommentView> replies, String replyUrl) {
 
     public String anchor() {
         return "comment-" + id;

@@ -1,9 +1,9 @@
 package org.broadsheet.demo;
 
-import org.broadsheet.support.Rows;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.BroadsheetProperties;
+import org.broadsheet.support.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

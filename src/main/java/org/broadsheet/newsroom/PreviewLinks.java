@@ -1,12 +1,12 @@
 package org.broadsheet.newsroom;
 
-import org.broadsheet.support.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.broadsheet.account.AccountTokens;
+import org.broadsheet.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

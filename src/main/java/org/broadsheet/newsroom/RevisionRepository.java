@@ -1,10 +1,10 @@
 package org.broadsheet.newsroom;
 
-import org.broadsheet.support.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.broadsheet.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

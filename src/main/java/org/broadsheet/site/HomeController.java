@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.broadsheet.article.ArticleListings;
 import org.broadsheet.article.ArticleSummary;
+import org.broadsheet.comment.CommentPrivacy;
 import org.broadsheet.support.NotFoundException;
 import org.broadsheet.support.PageOf;
 import org.broadsheet.taxonomy.Section;
@@ -24,8 +25,11 @@ class HomeController {
     private final TaxonomyService taxonomy;
     private final SiteSettings settings;
     private final SiteUrls urls;
+    private final CommentPrivacy commentPrivacy;
 
-    HomeController(ArticleListings listings, TaxonomyService taxonomy, SiteSettings settings, SiteUrls urls) {
+    HomeController(ArticleListings listings, TaxonomyService taxonomy, SiteSettings settings, SiteUrls urls,
+                   CommentPrivacy commentPrivacy) {
+        this.commentPrivacy = commentPrivacy;
         this.listings = listings;
         this.taxonomy = taxonomy;
         this.settings = settings;
@@ -71,6 +75,7 @@ class HomeController {
         model.addAttribute("head", PageHead.simple("Privacy — " + s.title(),
                 "What " + s.title() + " stores about readers and commenters, why, and for how long.",
                 urls.absolute("/privacy/"), s.language()));
+        model.addAttribute("commenting", commentPrivacy.facts());
         return "site/privacy";
     }
 

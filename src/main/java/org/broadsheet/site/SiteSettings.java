@@ -1,10 +1,10 @@
 package org.broadsheet.site;
 
-import org.broadsheet.support.Rows;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.broadsheet.support.Rows;
 import org.broadsheet.support.SiteWideChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,9 +1,11 @@
 package org.broadsheet.syndication;
 
-import org.broadsheet.support.Rows;
 import java.util.List;
 import java.util.Optional;
 
+import org.broadsheet.support.Rows;
+import org.broadsheet.support.SiteWideChange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Service;
 public class PartnerService {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    PartnerService(JdbcClient jdbc) {
+    PartnerService(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<Partner> find(long id) {
@@ -40,5 +44,7 @@ public class PartnerService {
         jdbc.sql("UPDATE partner SET slug = :slug, name = :name, url = :url, permission_note = :note WHERE id = :id")
                 .param("slug", slug).param("name", name).param("url", url).param("note", permissionNote).param("id", id)
                 .update();
+        // Syndication notices name the partner; they are rare enough to refresh every cached page.
+        events.publishEvent(new SiteWideChange("partners"));
     }
 }

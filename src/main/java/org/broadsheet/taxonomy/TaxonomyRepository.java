@@ -1,10 +1,10 @@
 package org.broadsheet.taxonomy;
 
-import org.broadsheet.support.Rows;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.broadsheet.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;

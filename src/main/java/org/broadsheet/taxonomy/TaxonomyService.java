@@ -116,6 +116,7 @@ public class TaxonomyService {
                 : all.values().stream().filter(s -> java.util.Objects.equals(s.parentId(), parentId)).mapToInt(Section::position).max().orElse(-1) + 1;
         repository.updateSection(id, parentId, slug, name.strip(), description == null ? "" : description.strip(), position);
         rewritePaths();
+        events.publishEvent(new SiteWideChange("taxonomy"));
     }
 
     /** Moves a section one place up ({@code -1}) or down ({@code +1}) among its siblings. */
@@ -135,6 +136,7 @@ public class TaxonomyService {
         for (int i = 0; i < order.size(); i++) {
             repository.updatePosition(order.get(i).id(), i);
         }
+        events.publishEvent(new SiteWideChange("taxonomy"));
     }
 
     /** Recomputes every section's path from the slugs of its ancestors (in two steps, so that no two rows clash midway). */
@@ -168,6 +170,7 @@ public class TaxonomyService {
             throw new org.broadsheet.support.BadRequestException("The tag “" + other.get().name() + "” already uses that address; merge the two instead.");
         }
         repository.updateTag(id, slug, name.strip());
+        events.publishEvent(new SiteWideChange("taxonomy"));
     }
 
     /** Gives every article of tag {@code fromId} the tag {@code intoId} instead, and deletes the first. */
@@ -180,6 +183,7 @@ public class TaxonomyService {
             throw new org.broadsheet.support.NotFoundException("There is no such tag.");
         }
         repository.mergeTag(fromId, intoId);
+        events.publishEvent(new SiteWideChange("taxonomy"));
     }
 
     public long articlesWithTag(long tagId) {
@@ -203,7 +207,9 @@ public class TaxonomyService {
     }
 
     public long createTag(String slug, String name) {
-        return repository.insertTag(slug, name);
+        long id = repository.insertTag(slug, name);
+        events.publishEvent(new SiteWideChange("taxonomy"));
+        return id;
     }
 
     private Map<Long, Section> build() {

@@ -1,0 +1,128 @@
+package org.broadsheet.comment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed, time-limited tokens for the comment form, in place of a session CSRF token.
+ *
+ * <p>Why this is safe: article pages are served from a page cache, so a per-session token cannot be baked into
+ * them. The comment form is an anonymous action, so cross-site request forgery has little to forge: the token
+ * proves that the form was served by this site for this article within {@link #MAX_AGE}, and carries when it was
+ * served (the spam filter's time-to-submit). It is an HMAC-SHA256 with a random secret kept in the database, so
+ * every node issues and accepts the same tokens and nobody can mint one. The one thing a session adds — a
+ * signed-in staff member posting as themselves — is only honoured for same-origin requests (see
+ * {@code CommentController}), which a forged cross-site form cannot produce.
+ */
+@Component
+class FormTokens {
+
+    static final Duration MAX_AGE = Duration.ofDays(7);
+    private static final String SECRET = "form_secret";
+
+    private final JdbcClient jdbc;
+    private volatile byte[] secret;
+
+    FormTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** When a verified token was issued, and its random part (which feeds the idempotency key). */
+    record Issued(long articleId, Instant issuedAt, String nonce) {
+    }
+
+    String issue(long articleId, Instant now) {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String payload = articleId + "." + now.getEpochSecond() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return payload + "." + sign(payload);
+    }
+
+    /** The token's facts when it is genuine, for this article, and not older than {@link #MAX_AGE}. */
+    Optional<Issued> verify(String token, long articleId, Instant now) {
+        if (token == null || token.length() > 200) {
+            return Optional.empty();
+        }
+        int lastDot = token.lastIndexOf('.');
+        if (lastDot < 0) {
+            return Optional.empty();
+        }
+        String payload = token.substring(0, lastDot);
+        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+                token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        String[] parts = payload.split("\\.");
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            long forArticle = Long.parseLong(parts[0]);
+            Instant issuedAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+            if (forArticle != articleId || issuedAt.isAfter(now.plusSeconds(60)) || issuedAt.plus(MAX_AGE).isBefore(now)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Issued(forArticle, issuedAt, parts[2]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A signature for a value (such as the address of a held comment's notice) that only this site can make. */
+    String sign(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean verifySignature(String value, String signature) {
+        return signature != null && MessageDigest.isEqual(sign(value).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The shared secret: made once by whichever node needs it first, then read by all. */
+    private byte[] secret() {
+        byte[] s = secret;
+        if (s != null) {
+            return s;
+        }
+        Optional<String> stored = read();
+        if (stored.isEmpty()) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            try {
+                jdbc.sql("INSERT INTO discussion_setting (name, setting_value) VALUES (:n, :v)")
+                        .param("n", SECRET).param("v", HexFormat.of().formatHex(fresh)).update();
+            } catch (DuplicateKeyException anotherNodeWasFirst) {
+                // fall through and use theirs
+            }
+            stored = read();
+        }
+        s = HexFormat.of().parseHex(stored.orElseThrow());
+        secret = s;
+        return s;
+    }
+
+    private Optional<String> read() {
+        return jdbc.sql("SELECT setting_value FROM discussion_setting WHERE name = :n").param("n", SECRET)
+                .query(String.class).optional();
+    }
+}

@@ -1,0 +1,40 @@
+package org.broadsheet.spam;
+
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/** The site's lists of disallowed words, IP addresses and email addresses (like WordPress's "disallowed keys"). */
+@Component
+class DisallowedCheck implements SpamCheck {
+
+    @Override
+    public SpamSignal check(CommentDraft draft, SpamRules rules) {
+        String email = lower(draft.authorEmail());
+        for (String blocked : rules.disallowedEmails()) {
+            String b = lower(blocked).strip();
+            if (!b.isEmpty() && (b.startsWith("@") ? email.endsWith(b) : email.equals(b))) {
+                return SpamSignal.of("disallowed", 10, "email address on the disallowed list (" + blocked + ")");
+            }
+        }
+        String ip = lower(draft.ip());
+        for (String blocked : rules.disallowedIps()) {
+            String b = lower(blocked).strip();
+            if (!b.isEmpty() && (b.endsWith(".") || b.endsWith(":") ? ip.startsWith(b) : ip.equals(b))) {
+                return SpamSignal.of("disallowed", 10, "IP address on the disallowed list (" + blocked + ")");
+            }
+        }
+        String everything = lower(draft.text()) + "\n" + lower(draft.authorName()) + "\n" + lower(draft.authorUrl()) + "\n" + email;
+        for (String word : rules.disallowedWords()) {
+            String w = lower(word).strip();
+            if (!w.isEmpty() && everything.contains(w)) {
+                return SpamSignal.of("disallowed", 10, "contains the disallowed word \"" + word.strip() + "\"");
+            }
+        }
+        return SpamSignal.neutral("disallowed");
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

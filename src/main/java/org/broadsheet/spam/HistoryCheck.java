@@ -1,0 +1,44 @@
+package org.broadsheet.spam;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What earlier comments say: the same text posted again, many comments from one IP address or email address
+ * within an hour count against a comment; an address with approved comments counts for it.
+ */
+@Component
+class HistoryCheck implements SpamCheck {
+
+    static final int BURST = 5;
+
+    @Override
+    public SpamSignal check(CommentDraft draft, SpamRules rules) {
+        CommentDraft.History h = draft.history();
+        double score = 0;
+        StringBuilder reason = new StringBuilder();
+        if (h.sameTextLastDay() > 0) {
+            score += 4;
+            reason.append("the same text was posted ").append(h.sameTextLastDay()).append(" time(s) in the last day");
+        }
+        if (h.fromIpLastHour() >= BURST) {
+            score += 2;
+            append(reason, h.fromIpLastHour() + " comments from this IP address in the last hour");
+        }
+        if (h.fromEmailLastHour() >= BURST) {
+            score += 2;
+            append(reason, h.fromEmailLastHour() + " comments from this email address in the last hour");
+        }
+        if (h.approvedFromEmail() > 0 && score == 0) {
+            score -= 1;
+            reason.append(h.approvedFromEmail()).append(" earlier comment(s) from this email address approved");
+        }
+        return score == 0 ? SpamSignal.neutral("history") : SpamSignal.of("history", score, reason.toString());
+    }
+
+    private static void append(StringBuilder reason, String text) {
+        if (reason.length() > 0) {
+            reason.append("; ");
+        }
+        reason.append(text);
+    }
+}

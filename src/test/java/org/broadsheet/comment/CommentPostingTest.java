@@ -1,0 +1,219 @@
+package org.broadsheet.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class CommentPostingTest {
+
+    static final String ARTICLE = "/2026/09/08/the-sanctions-ratchet/";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    FormTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DiscussionSettings settings;
+
+    long articleId;
+
+    @BeforeEach
+    void setUp() {
+        articleId = jdbc.sql("SELECT id FROM article WHERE slug = 'the-sanctions-ratchet'").query(Long.class).single();
+        settings.save(Map.of("hold_first_comment", "false", "ip_per_hour", "20", "email_per_hour", "10"));
+    }
+
+    /** A token as the cached page would carry it, served a minute ago (a person takes that long to write). */
+    String token() {
+        return tokens.issue(articleId, Instant.now().minusSeconds(60));
+    }
+
+    MockHttpServletRequestBuilder comment(String name, String email, String text) {
+        return post(ARTICLE + "comments").param("name", name).param("email", email).param("text", text)
+                .param("token", token()).with(r -> {
+                    r.setRemoteAddr("192.0.2." + (Math.abs(email.hashCode()) % 200));
+                    return r;
+                });
+    }
+
+    long stored(String text) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE body = :t").param("t", text).query(Long.class).single();
+    }
+
+    long total() {
+        return jdbc.sql("SELECT COUNT(*) FROM comment").query(Long.class).single();
+    }
+
+    @Test
+    void anApprovedCommentIsShownAtItsAnchorWithSafeLinks() throws Exception {
+        String text = "A thoughtful point about renewal votes.\n\nSee https://example.org/renewals for the record.";
+        MvcResult result = mvc.perform(comment("Ada Reader", "ada@example.net", text)).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).startsWith(ARTICLE + "#comment-");
+
+        Document page = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+        Element shown = page.getElementById(location.substring(location.indexOf('#') + 1));
+        assertThat(shown).isNotNull();
+        assertThat(shown.select(".comment-author").text()).isEqualTo("Ada Reader");
+        assertThat(shown.select(".comment-body p")).hasSize(2);
+        Element link = shown.selectFirst(".comment-body a");
+        assertThat(link.attr("href")).isEqualTo("https://example.org/renewals");
+        assertThat(link.attr("rel")).isEqualTo("nofollow ugc noopener");
+        assertThat(shown.selectFirst("a.comment-reply").attr("href")).contains("comments/reply?to=");
+    }
+
+    @Test
+    void aFirstCommentIsHeldAndTheReaderSeesTheirOwnText() throws Exception {
+        settings.save(Map.of("hold_first_comment", "true"));
+        String text = "First time commenting here, and I disagree.";
+        MvcResult result = mvc.perform(comment("New Reader", "new@example.net", text)).andReturn();
+        String location = result.getResponse().getRedirectedUrl();
+        assertThat(location).contains("/held?sig=");
+
+        Document held = Jsoup.parse(mvc.perform(get(location)).andReturn().getResponse().getContentAsString());
+        assertThat(held.select("h1").text()).contains("awaiting moderation");
+        assertThat(held.select(".comment-own").text()).isEqualTo(text);
+        Document article = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+        assertThat(article.select(".comment-body").text()).doesNotContain(text);
+        // Without the signature nobody else can read the held comment.
+        String forged = location.substring(0, location.indexOf("?sig=")) + "?sig=forged";
+        assertThat(mvc.perform(get(forged)).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aDoubleSubmittedFormCreatesOneComment() throws Exception {
+        String text = "Pressed the button twice by accident.";
+        MockHttpServletRequestBuilder request = comment("Twice", "twice@example.net", text);
+        String first = mvc.perform(request).andReturn().getResponse().getRedirectedUrl();
+        String second = mvc.perform(request).andReturn().getResponse().getRedirectedUrl();
+        assertThat(second).isEqualTo(first);
+        assertThat(stored(text)).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyIsThreadedUnderItsParentAndTheReplyPageWorksWithoutJavaScript() throws Exception {
+        String parentLocation = mvc.perform(comment("Parent", "parent@example.net", "The parent comment."))
+                .andReturn().getResponse().getRedirectedUrl();
+        String parentId = parentLocation.substring(parentLocation.indexOf("#comment-") + 9);
+
+        Document replyPage = Jsoup.parse(mvc.perform(get(ARTICLE + "comments/reply?to=" + parentId))
+                .andReturn().getResponse().getContentAsString());
+        Element form = replyPage.selectFirst("form.comment-form");
+        assertThat(form.attr("action")).isEqualTo(ARTICLE + "comments");
+        assertThat(form.selectFirst("input[name=parent]").val()).isEqualTo(parentId);
+        assertThat(form.selectFirst("input[name=token]").val()).isNotBlank();
+
+        String replyLocation = mvc.perform(comment("Child", "child@example.net", "A reply to the parent.")
+                .param("parent", parentId)).andReturn().getResponse().getRedirectedUrl();
+        String replyAnchor = replyLocation.substring(replyLocation.indexOf('#') + 1);
+        Document article = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+        Element reply = article.getElementById(replyAnchor);
+        assertThat(reply.parent().hasClass("comment-replies")).isTrue();
+        assertThat(reply.parent().parent().id()).isEqualTo("comment-" + parentId);
+        assertThat(reply.hasClass("depth-1")).isTrue();
+    }
+
+    @Test
+    void theHoneypotSendsACommentToSpamWithoutTellingTheBot() throws Exception {
+        String text = "Great article, visit my shop.";
+        String location = mvc.perform(comment("Bot", "bot@example.net", text).param("website", "http://spam.example"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).contains("/held?sig=");
+        String status = jdbc.sql("SELECT status FROM comment WHERE body = :t").param("t", text).query(String.class).single();
+        assertThat(status).isEqualTo("SPAM");
+        String reasons = jdbc.sql("SELECT spam_reasons FROM comment WHERE body = :t").param("t", text).query(String.class).single();
+        assertThat(reasons).contains("honeypot");
+    }
+
+    @Test
+    void hostileOrIncompleteInputIsRefusedWithAMessageAndTheTextKept() throws Exception {
+        String xss = "<script>alert(1)</script>";
+        long before = total();
+        assertRefused(comment(xss, "x@example.net", "Plain text kept."), "Plain text kept.", "HTML tags");
+        assertRefused(comment("Name", xss, "Plain text kept."), "Plain text kept.", "not an email address");
+        assertRefused(comment("Name", "x@example.net", "Plain text kept.").param("url", "javascript:alert(1)"),
+                "Plain text kept.", "http://");
+        assertRefused(comment("Name", "x@example.net", "Hello " + xss), "Hello " + xss, "plain text");
+        assertRefused(comment("Name", "x@example.net", "x".repeat(10_001)), "x".repeat(10_001), "limit is 10000");
+        assertRefused(comment("", "", "Only text."), "Only text.", "give your name");
+        assertRefused(post(ARTICLE + "comments").param("name", "N").param("email", "n@example.net")
+                .param("text", "No token here."), "No token here.", "expired");
+        assertRefused(post(ARTICLE + "comments").param("name", "N").param("email", "n@example.net")
+                .param("text", "Forged.").param("token", "1.2.3.abc"), "Forged.", "expired");
+        assertRefused(comment("Name", "x@example.net", "Text").param("parent", "abc"), "Text", "replying to");
+
+        // Bytes that are not UTF-8 (0xC3 0x28) in the text.
+        byte[] body = ("name=N&email=n%40example.net&token=" + java.net.URLEncoder.encode(token(), StandardCharsets.UTF_8)
+                + "&text=bad%C3%28bytes").getBytes(StandardCharsets.US_ASCII);
+        MvcResult invalid = mvc.perform(post(ARTICLE + "comments").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .characterEncoding("UTF-8").content(body)).andReturn();
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Jsoup.parse(invalid.getResponse().getContentAsString()).select(".form-problems").text()).contains("UTF-8");
+
+        assertThat(total()).isEqualTo(before);
+        // The escaped payload is shown as text in the re-shown form, never as markup.
+        MvcResult shown = mvc.perform(comment(xss, "x@example.net", "Kept.")).andReturn();
+        Document page = Jsoup.parse(shown.getResponse().getContentAsString());
+        assertThat(page.select("script").stream().noneMatch(s -> s.html().contains("alert(1)"))).isTrue();
+        assertThat(page.selectFirst("input[name=name]").val()).isEqualTo(xss);
+    }
+
+    private void assertRefused(MockHttpServletRequestBuilder request, String keptText, String message) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+        assertThat(page.select(".form-problems li").text()).contains(message);
+        assertThat(page.selectFirst("textarea[name=text]").val()).isEqualTo(keptText);
+        assertThat(page.selectFirst("input[name=token]").val()).isNotBlank();
+    }
+
+    @Test
+    void overTheRateLimitTheReaderGets429WithTheTextKept() throws Exception {
+        settings.save(Map.of("email_per_hour", "2"));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(comment("Fast", "fast@example.net", "Comment number " + i + " from a fast typist."));
+        }
+        MvcResult limited = mvc.perform(comment("Fast", "fast@example.net", "One too many.")).andReturn();
+        assertThat(limited.getResponse().getStatus()).isEqualTo(429);
+        assertThat(limited.getResponse().getHeader("Retry-After")).isNotBlank();
+        Document page = Jsoup.parse(limited.getResponse().getContentAsString());
+        assertThat(page.select(".form-problems").text()).contains("try again in");
+        assertThat(page.selectFirst("textarea[name=text]").val()).isEqualTo("One too many.");
+        assertThat(stored("One too many.")).isZero();
+    }
+
+    @Test
+    void theArticleFormCarriesASignedTokenAndAHoneypot() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+        Element form = page.selectFirst("form.comment-form");
+        String token = form.selectFirst("input[name=token]").val();
+        assertThat(tokens.verify(token, articleId, Instant.now())).isPresent();
+        assertThat(tokens.verify(token, articleId + 1, Instant.now())).isEmpty();
+        assertThat(tokens.verify(token, articleId, Instant.now().plus(FormTokens.MAX_AGE).plusSeconds(120))).isEmpty();
+        assertThat(form.selectFirst("input[name=website]").attr("tabindex")).isEqualTo("-1");
+        assertThat(form.select("input[name=_csrf]")).isEmpty();
+    }
+}

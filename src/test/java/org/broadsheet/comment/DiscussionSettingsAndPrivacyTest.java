@@ -1,0 +1,131 @@
+package org.broadsheet.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@WithMockUser(username = "editor@meridian.example", roles = "EDITOR")
+class DiscussionSettingsAndPrivacyTest {
+
+    static final String ARTICLE = CommentPostingTest.ARTICLE;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    FormTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DiscussionSettings settings;
+    @Autowired
+    CommentPrivacy privacy;
+
+    long articleId;
+
+    @BeforeEach
+    void setUp() {
+        articleId = jdbc.sql("SELECT id FROM article WHERE slug = 'the-sanctions-ratchet'").query(Long.class).single();
+        settings.save(Map.of("hold_first_comment", "false", "ip_per_hour", "0", "email_per_hour", "0",
+                "disallowed_words", "", "close_after_days", "0", "retention_days", "60"));
+    }
+
+    int postAsReader(String email, String text) throws Exception {
+        return mvc.perform(post(ARTICLE + "comments").param("name", "Reader").param("email", email).param("text", text)
+                .param("token", tokens.issue(articleId, Instant.now().minusSeconds(120)))).andReturn().getResponse().getStatus();
+    }
+
+    @Test
+    void editorsSaveSettingsAndTheyTakeEffect() throws Exception {
+        var form = AkismetIntegrationTest.validSettings();
+        form.set("retention_days", "30");
+        form.add("disallowed_words", "casino\nfree money");
+        form.add("hold_first_comment", "on");
+        MvcResult saved = mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn();
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/comments/settings?saved");
+        assertThat(settings.current().retentionDays()).isEqualTo(30);
+        assertThat(settings.current().disallowedWords()).containsExactly("casino", "free money");
+        assertThat(settings.current().holdFirstComment()).isTrue();
+
+        postAsReader("gambler@example.net", "Try the CASINO down the road.");
+        assertThat(jdbc.sql("SELECT status FROM comment WHERE author_email = 'gambler@example.net'").query(String.class).single())
+                .isEqualTo("SPAM");
+
+        Document page = Jsoup.parse(mvc.perform(get("/newsroom/comments/settings")).andReturn().getResponse().getContentAsString());
+        assertThat(page.getElementById("retention_days").val()).isEqualTo("30");
+        Document privacyPage = Jsoup.parse(mvc.perform(get("/privacy/")).andReturn().getResponse().getContentAsString());
+        assertThat(privacyPage.getElementById("retention-days").text()).isEqualTo("30");
+        assertThat(privacyPage.getElementById("akismet-notice").text()).contains("No external spam service");
+    }
+
+    @Test
+    void invalidSettingsAreRefusedWithAMessage() throws Exception {
+        var form = AkismetIntegrationTest.validSettings();
+        form.set("max_depth", "eleven");
+        MvcResult refused = mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.getResponse().getContentAsString()).select(".form-problems").text()).contains("Max depth");
+        assertThat(settings.current().maxDepth()).isEqualTo(5);
+    }
+
+    @Test
+    void closedDiscussionsShowNoFormAndRefusePosts() throws Exception {
+        settings.save(Map.of("close_after_days", "1"));
+        Document article = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+        assertThat(article.select("form.comment-form")).isEmpty();
+        assertThat(article.select(".comments-closed").text()).contains("closed");
+        assertThat(postAsReader("late@example.net", "Too late to the party.")).isEqualTo(403);
+    }
+
+    @Test
+    void personalDataIsExportedAsJsonAndErasedByEmail() throws Exception {
+        postAsReader("Private.Person@example.net", "My first remark.");
+        postAsReader("private.person@example.net", "My second remark.");
+        MvcResult export = mvc.perform(post("/newsroom/comments/personal-data/export")
+                .param("email", "private.person@example.net").with(csrf())).andReturn();
+        assertThat(export.getResponse().getHeader("Content-Disposition")).contains("attachment");
+        JsonNode json = JsonMapper.builder().build().readTree(export.getResponse().getContentAsString());
+        assertThat(json.get("comments")).hasSize(2);
+        assertThat(json.get("comments").get(0).get("text").asString()).isEqualTo("My first remark.");
+        assertThat(json.get("comments").get(0).has("ipAddress")).isTrue();
+
+        mvc.perform(post("/newsroom/comments/personal-data/erase").param("email", "private.person@example.net").with(csrf()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE LOWER(author_email) = 'private.person@example.net'")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_name = 'Anonymous' AND body LIKE 'My % remark.' AND author_ip IS NULL")
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void ipAddressAndUserAgentAreErasedAfterTheRetentionPeriod() throws Exception {
+        postAsReader("old@example.net", "Posted long ago.");
+        postAsReader("recent@example.net", "Posted just now.");
+        jdbc.sql("UPDATE comment SET created_at = :at, user_agent = 'Old/1.0' WHERE author_email = 'old@example.net'")
+                .param("at", OffsetDateTime.now().minusDays(61)).update();
+        privacy.eraseNetworkData();
+        assertThat(jdbc.sql("SELECT author_ip FROM comment WHERE author_email = 'old@example.net'").query(String.class).optional()).isEmpty();
+        assertThat(jdbc.sql("SELECT user_agent FROM comment WHERE author_email = 'old@example.net'").query(String.class).optional()).isEmpty();
+        assertThat(jdbc.sql("SELECT author_ip FROM comment WHERE author_email = 'recent@example.net'").query(String.class).single()).isNotBlank();
+    }
+}

@@ -1,0 +1,176 @@
+package org.broadsheet.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ModerationQueueTest {
+
+    static final String ARTICLE = CommentPostingTest.ARTICLE;
+    static final String EDITOR = "editor@meridian.example";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    FormTokens tokens;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DiscussionSettings settings;
+
+    long articleId;
+
+    @BeforeEach
+    void setUp() {
+        articleId = jdbc.sql("SELECT id FROM article WHERE slug = 'the-sanctions-ratchet'").query(Long.class).single();
+        settings.save(Map.of("hold_first_comment", "true", "ip_per_hour", "0", "email_per_hour", "0"));
+        if (jdbc.sql("SELECT COUNT(*) FROM app_user WHERE email = :e").param("e", EDITOR).query(Long.class).single() == 0) {
+            jdbc.sql("INSERT INTO app_user (email, display_name, role, created_at) VALUES (:e, 'Erin Editor', 'EDITOR', :at)")
+                    .param("e", EDITOR).param("at", OffsetDateTime.now()).update();
+        }
+    }
+
+    /** Posts as an anonymous reader and returns the new comment's id. */
+    long postAsReader(String email, String text, String... extra) throws Exception {
+        var request = post(ARTICLE + "comments").param("name", "Reader").param("email", email).param("text", text)
+                .param("token", tokens.issue(articleId, Instant.now().minusSeconds(120)))
+                .with(r -> {
+                    // One address per reader, so that the burst signal does not join up the tests' comments.
+                    r.setRemoteAddr("192.0.2." + (Math.abs(email.hashCode()) % 250));
+                    return r;
+                });
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            request.param(extra[i], extra[i + 1]);
+        }
+        mvc.perform(request);
+        return jdbc.sql("SELECT id FROM comment WHERE body = :t").param("t", text).query(Long.class).single();
+    }
+
+    String status(long id) {
+        return jdbc.sql("SELECT status FROM comment WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    long modelVersion() {
+        return jdbc.sql("SELECT version FROM spam_model WHERE id = 1").query(Long.class).single();
+    }
+
+    @Test
+    void readersAndAuthorsCannotModerate() throws Exception {
+        assertThat(mvc.perform(get("/newsroom/comments/")).andReturn().getResponse().getStatus()).isIn(302, 401);
+    }
+
+    @Test
+    @WithMockUser(username = "author@meridian.example", roles = "AUTHOR")
+    void authorsAreRefused() throws Exception {
+        assertThat(mvc.perform(get("/newsroom/comments/")).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    void aHeldCommentShowsItsScoreAndReasonsAndApprovingItPublishesItAndTeachesTheFilter() throws Exception {
+        long id = postAsReader("held.reader@example.net", "I have a question about the renewal procedure.");
+        assertThat(status(id)).isEqualTo("PENDING");
+
+        Document queue = Jsoup.parse(mvc.perform(get("/newsroom/comments/")).andReturn().getResponse().getContentAsString());
+        Element item = queue.getElementById("c" + id);
+        assertThat(item).isNotNull();
+        assertThat(item.select(".spam-score").text()).isNotBlank();
+        assertThat(item.select(".spam-reasons li").eachText()).anyMatch(r -> r.contains("first comment"));
+        assertThat(queue.select(".pending-count").text()).isNotBlank();
+
+        long before = modelVersion();
+        int status = mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id)).param("action", "APPROVE")
+                .param("status", "PENDING").with(csrf())).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(302);
+        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(modelVersion()).isGreaterThan(before);
+        Document article = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+        assertThat(article.getElementById("comment-" + id)).isNotNull();
+    }
+
+    @Test
+    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    void bulkActionsMoveSeveralCommentsAndSpamLandsInTheSpamTabWithItsReasons() throws Exception {
+        long a = postAsReader("a@example.net", "First of several comments.");
+        long b = postAsReader("b@example.net", "Second of several comments.");
+        long bot = postAsReader("bot@example.net", "Buy cheap followers now", "website", "filled-by-bot");
+        assertThat(status(bot)).isEqualTo("SPAM");
+
+        mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(a), String.valueOf(b))
+                .param("action", "TRASH").with(csrf()));
+        assertThat(status(a)).isEqualTo("TRASH");
+        assertThat(status(b)).isEqualTo("TRASH");
+
+        Document spamTab = Jsoup.parse(mvc.perform(get("/newsroom/comments/?status=SPAM")).andReturn().getResponse().getContentAsString());
+        assertThat(spamTab.getElementById("c" + bot).select(".spam-reasons").text()).contains("honeypot");
+
+        mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(a)).param("action", "DELETE").with(csrf()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE id = :id").param("id", a).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    void moderationFormsNeedTheSessionCsrfToken() throws Exception {
+        long id = postAsReader("csrf@example.net", "Should stay pending.");
+        int status = mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id)).param("action", "APPROVE"))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+        assertThat(status(id)).isEqualTo("PENDING");
+    }
+
+    @Test
+    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    void staffPostAsThemselvesOnlyFromThisSiteSoAForeignFormCannotPostAsThem() throws Exception {
+        String token = tokens.issue(articleId, Instant.now().minusSeconds(120));
+        var foreign = mvc.perform(post(ARTICLE + "comments").param("text", "Forged from elsewhere.").param("token", token)
+                .header("Origin", "http://evil.example")).andReturn();
+        assertThat(foreign.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Jsoup.parse(foreign.getResponse().getContentAsString()).select(".form-problems").text()).contains("give your name");
+
+        String location = mvc.perform(post(ARTICLE + "comments").param("text", "Posted by the desk.").param("token", token)
+                .header("Origin", "http://localhost")).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).contains("#comment-");
+        assertThat(jdbc.sql("SELECT author_name FROM comment WHERE body = 'Posted by the desk.'").query(String.class).single())
+                .isEqualTo("Erin Editor");
+    }
+
+    @Test
+    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    void anEditorEditsACommentAndRepliesFromTheQueueAsThemselves() throws Exception {
+        long id = postAsReader("typo@example.net", "Teh renewal vote is unanimous.");
+        mvc.perform(post("/newsroom/comments/" + id + "/edit").param("name", "Reader").param("url", "")
+                .param("text", "The renewal vote is unanimous.").with(csrf()));
+        assertThat(jdbc.sql("SELECT body FROM comment WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("The renewal vote is unanimous.");
+
+        int bad = mvc.perform(post("/newsroom/comments/" + id + "/edit").param("name", "Reader")
+                .param("text", "").with(csrf())).andReturn().getResponse().getStatus();
+        assertThat(bad).isEqualTo(400);
+
+        mvc.perform(post("/newsroom/comments/" + id + "/reply").param("text", "Thanks, that is right.").with(csrf()));
+        assertThat(status(id)).isEqualTo("APPROVED");
+        Document article = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+        Element reply = article.getElementById("comment-" + id).selectFirst(".comment-replies .comment");
+        assertThat(reply.select(".comment-author").text()).isEqualTo("Erin Editor");
+        assertThat(reply.select(".comment-body").text()).isEqualTo("Thanks, that is right.");
+    }
+}

@@ -1,0 +1,46 @@
+package org.broadsheet.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class LabelledCsvTest {
+
+    @Test
+    void readsQuotedFieldsWithCommasDoubledQuotesAndLineBreaks() throws Exception {
+        String csv = "COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS\r\n"
+                + "a1,Ann,2014-01-01,\"Hello, world \"\"quoted\"\"\nsecond line\",0\r\n"
+                + "a2,Bob,,check out my channel,1\n";
+        List<LabelledComment> rows = LabelledCsv.parse(csv, "t.csv");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).text()).isEqualTo("Hello, world \"quoted\"\nsecond line");
+        assertThat(rows.get(0).spam()).isFalse();
+        assertThat(rows.get(0).author()).isEqualTo("Ann");
+        assertThat(rows.get(1).spam()).isTrue();
+        assertThat(rows.get(1).source()).isEqualTo("t.csv:3");
+    }
+
+    @Test
+    void namesTheRowOfABadLabel() {
+        String csv = "CONTENT,CLASS\nfine,0\n\"two\nlines\",0\nbroken,yes\n";
+        assertThatThrownBy(() -> LabelledCsv.parse(csv, "bad.csv"))
+                .hasMessageContaining("bad.csv, row 4").hasMessageContaining("\"yes\"");
+    }
+
+    @Test
+    void refusesAHeaderWithoutContentAndClass() {
+        assertThatThrownBy(() -> LabelledCsv.parse("TEXT,LABEL\nx,1\n", "h.csv"))
+                .hasMessageContaining("h.csv, row 1").hasMessageContaining("CONTENT and CLASS");
+    }
+
+    @Test
+    void reportsAnUnclosedQuoteAndShortRows() {
+        assertThatThrownBy(() -> LabelledCsv.parse("CONTENT,CLASS\n\"never closed,1\n", "q.csv"))
+                .hasMessageContaining("q.csv, row 2").hasMessageContaining("never closed");
+        assertThatThrownBy(() -> LabelledCsv.parse("ID,CONTENT,CLASS\n1,only two\n", "s.csv"))
+                .hasMessageContaining("s.csv, row 2").hasMessageContaining("2 fields");
+    }
+}
