@@ -46,6 +46,7 @@ final class ImportRun {
     private final Map<String, Map<String, Long>> sources;
     private final Map<String, Long> sectionsByPath;
     private final Map<String, Long> sectionByNicename = new HashMap<>();
+    private final Map<Long, String> pathBySection = new HashMap<>();
     private final Map<String, Long> tagsBySlug;
     private final Map<String, Long> authorsBySlug;
     private final Map<String, Long> authorByLogin = new HashMap<>();
@@ -76,6 +77,7 @@ final class ImportRun {
         this.now = now;
         this.sources = store.sources(site);
         this.sectionsByPath = store.sectionIdsByPath();
+        sectionsByPath.forEach((path, id) -> pathBySection.put(id, path));
         this.tagsBySlug = store.tagIdsBySlug();
         this.authorsBySlug = store.authorIdsBySlug();
         this.slugs = store.articleSlugs();
@@ -161,6 +163,7 @@ final class ImportRun {
             id = store.insertSection(parentId, slug, path, clip(text(t.name()).isBlank() ? slug : text(t.name()), 200),
                     clip(text(t.description()), 2000));
             sectionsByPath.put(path, id);
+            pathBySection.put(id, path);
             report.tally("sections");
         }
         sectionByNicename.put(t.slug(), id);
@@ -168,12 +171,7 @@ final class ImportRun {
     }
 
     private String pathOf(long sectionId) {
-        for (Map.Entry<String, Long> e : sectionsByPath.entrySet()) {
-            if (e.getValue() == sectionId) {
-                return e.getKey();
-            }
-        }
-        return "";
+        return pathBySection.getOrDefault(sectionId, "");
     }
 
     private long tagFor(String nicename, String name) {
