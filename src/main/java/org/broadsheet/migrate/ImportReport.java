@@ -157,7 +157,10 @@ final class ImportReport {
             lines.add(failure);
             lines.add("Imported so far (committed; running the import again continues by updating):");
         }
-        counts().forEach((k, v) -> lines.add(String.format("  %-22s %,d", k, v)));
+        counts().forEach((k, v) -> lines.add(String.format("  %-26s %,d", k, v)));
+        if (counts.isEmpty()) {
+            lines.add("  nothing");
+        }
         if (!skippedTypes.isEmpty()) {
             lines.add("Not imported (item types Broadsheet has no place for):");
             skippedTypes().forEach((k, v) -> lines.add(String.format("  %-22s %,d", k, v)));

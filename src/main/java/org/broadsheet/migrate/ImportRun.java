@@ -1,28 +1,30 @@
 package org.broadsheet.migrate;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
+import static org.broadsheet.migrate.WxrFields.clip;
+import static org.broadsheet.migrate.WxrFields.commentStatus;
+import static org.broadsheet.migrate.WxrFields.date;
+import static org.broadsheet.migrate.WxrFields.language;
+import static org.broadsheet.migrate.WxrFields.parseLong;
+import static org.broadsheet.migrate.WxrFields.pathOf;
+import static org.broadsheet.migrate.WxrFields.slug;
+import static org.broadsheet.migrate.WxrFields.status;
+import static org.broadsheet.migrate.WxrFields.text;
+import static org.broadsheet.migrate.WxrFields.title;
+import static org.broadsheet.migrate.WxrFields.translationGroup;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.comment.CommentChanged;
-import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.render.MarkdownRenderer;
 import org.broadsheet.support.Slugs;
-import org.jsoup.Jsoup;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -32,7 +34,6 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class ImportRun {
 
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int MAX_DEFERRED = 20_000;
 
     private final String site;
@@ -46,6 +47,7 @@ final class ImportRun {
     private final Map<String, Map<String, Long>> sources;
     private final Map<String, Long> sectionsByPath;
     private final Map<String, Long> sectionByNicename = new HashMap<>();
+    private final Map<Long, String> pathBySection = new HashMap<>();
     private final Map<String, Long> tagsBySlug;
     private final Map<String, Long> authorsBySlug;
     private final Map<String, Long> authorByLogin = new HashMap<>();
@@ -76,6 +78,7 @@ final class ImportRun {
         this.now = now;
         this.sources = store.sources(site);
         this.sectionsByPath = store.sectionIdsByPath();
+        sectionsByPath.forEach((path, id) -> pathBySection.put(id, path));
         this.tagsBySlug = store.tagIdsBySlug();
         this.authorsBySlug = store.authorIdsBySlug();
         this.slugs = store.articleSlugs();
@@ -150,7 +153,7 @@ final class ImportRun {
         Wxr.Term parent = t.parent().isBlank() ? null : byNicename.get(t.parent());
         if (parent != null && depth < 20 && !parent.slug().equals(t.slug())) {
             parentId = sectionFor(parent, byNicename, depth + 1);
-            parentPath = pathOf(parentId);
+            parentPath = sectionPath(parentId);
         } else if (!t.parent().isBlank() && parent == null) {
             report.warn("category \"" + t.slug() + "\" names a parent \"" + t.parent() + "\" that the export does not have; imported at the top level");
         }
@@ -161,19 +164,15 @@ final class ImportRun {
             id = store.insertSection(parentId, slug, path, clip(text(t.name()).isBlank() ? slug : text(t.name()), 200),
                     clip(text(t.description()), 2000));
             sectionsByPath.put(path, id);
+            pathBySection.put(id, path);
             report.tally("sections");
         }
         sectionByNicename.put(t.slug(), id);
         return id;
     }
 
-    private String pathOf(long sectionId) {
-        for (Map.Entry<String, Long> e : sectionsByPath.entrySet()) {
-            if (e.getValue() == sectionId) {
-                return e.getKey();
-            }
-        }
-        return "";
+    private String sectionPath(long sectionId) {
+        return pathBySection.getOrDefault(sectionId, "");
     }
 
     private long tagFor(String nicename, String name) {
@@ -400,21 +399,6 @@ final class ImportRun {
         }
     }
 
-    /** The path and query of an address of the old site ("/2013/01/11/slug/", "/?p=12"), or null. */
-    static String pathOf(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(url.strip().replace(" ", "%20"));
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            path = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /** Runs what had to wait for the end of the file: lead images and galleries whose attachments came later. */
     void finish() {
         flushCategories();
@@ -439,82 +423,6 @@ final class ImportRun {
         deferredBodies.clear();
     }
 
-    // ---- fields ----
-
-    /**
-     * WordPress statuses: publish → published, draft/auto-draft → draft, pending → in review, future →
-     * scheduled, private → archived (kept, never shown to readers, and not mixed with work in progress).
-     */
-    static ArticleStatus status(String wp) {
-        switch (wp == null ? "" : wp.strip()) {
-            case "publish":
-                return ArticleStatus.PUBLISHED;
-            case "pending":
-                return ArticleStatus.IN_REVIEW;
-            case "future":
-                return ArticleStatus.SCHEDULED;
-            case "private":
-            case "trash":
-                return ArticleStatus.ARCHIVED;
-            default:
-                return ArticleStatus.DRAFT;
-        }
-    }
-
-    static CommentStatus commentStatus(String approved) {
-        switch (approved == null ? "" : approved.strip()) {
-            case "1":
-            case "approve":
-            case "approved":
-                return CommentStatus.APPROVED;
-            case "spam":
-                return CommentStatus.SPAM;
-            case "trash":
-            case "post-trashed":
-                return CommentStatus.TRASH;
-            default:
-                return CommentStatus.PENDING;
-        }
-    }
-
-    /** Polylang's language term, WPML's language meta, else the script of the text. */
-    static String language(Wxr.Item item) {
-        for (Wxr.ItemTerm t : item.terms()) {
-            if ("language".equals(t.domain()) && !t.slug().isBlank()) {
-                return languageCode(t.slug());
-            }
-        }
-        for (String key : List.of("wpml_language", "_wpml_language", "_wpml_import_language_code", "_icl_lang_code")) {
-            String v = item.meta(key);
-            if (v != null && !v.isBlank()) {
-                return languageCode(v);
-            }
-        }
-        return LanguageDetector.detect(item.title() + " " + item.content());
-    }
-
-    private static String languageCode(String raw) {
-        String code = raw.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        return code.length() > 10 ? code.substring(0, 10) : code;
-    }
-
-    /** Polylang's post_translations term, or WPML's translation group, shared by a post and its translations. */
-    static String translationGroup(Wxr.Item item) {
-        for (Wxr.ItemTerm t : item.terms()) {
-            if ("post_translations".equals(t.domain()) && !t.slug().isBlank()) {
-                return clip(t.slug(), 64);
-            }
-        }
-        for (String key : List.of("_wpml_import_translation_group", "wpml_translation_group", "_icl_translation_group",
-                "_icl_trid", "icl_trid")) {
-            String v = item.meta(key);
-            if (v != null && !v.isBlank()) {
-                return clip("wpml-" + v.strip(), 64);
-            }
-        }
-        return null;
-    }
-
     private String uniqueSlug(Wxr.Item item) {
         String base = slug(item.postName(), "");
         if (base.isEmpty()) {
@@ -530,69 +438,4 @@ final class ImportRun {
         return slug;
     }
 
-    private static String slug(String raw, String fallback) {
-        String decoded = raw == null ? "" : raw.strip();
-        try {
-            decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            // not URL-encoded after all
-        }
-        String slug = Slugs.isSlug(decoded) ? decoded : Slugs.slugify(decoded);
-        if (slug.isEmpty() && !decoded.isEmpty()) {
-            // A name in a script without an ASCII spelling (Japanese): keep it recognisable and unique.
-            slug = "t-" + Integer.toHexString(decoded.hashCode());
-        }
-        return slug.isEmpty() ? fallback : slug;
-    }
-
-    private static String title(Wxr.Item item) {
-        String t = text(item.title());
-        return t.isBlank() ? "Untitled" : t;
-    }
-
-    /** Plain text of a bit of HTML (titles, excerpts, names carry entities and the odd tag). */
-    static String text(String html) {
-        if (html == null || html.isBlank()) {
-            return "";
-        }
-        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return html.strip();
-        }
-        return Jsoup.parseBodyFragment(html).text().strip();
-    }
-
-    static OffsetDateTime date(String gmt, String local) {
-        OffsetDateTime d = parse(gmt);
-        return d != null ? d : parse(local);
-    }
-
-    private static OffsetDateTime parse(String value) {
-        if (value == null || value.isBlank() || value.startsWith("0000")) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip(), WP_DATE).atOffset(ZoneOffset.UTC);
-        } catch (RuntimeException e) {
-            try {
-                return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
-    }
-
-    private static long parseLong(String s) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    static String clip(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() <= max ? s : s.substring(0, max);
-    }
 }

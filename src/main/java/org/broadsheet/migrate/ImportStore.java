@@ -291,17 +291,6 @@ class ImportStore {
                       String authorIp, String body, String status, OffsetDateTime createdAt) {
     }
 
-    long insertComment(CommentRow c) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
-                    status, created_at, updated_at)
-                VALUES (:articleId, :parentId, :authorName, :authorEmail, :authorUrl, :authorIp, :body, :status,
-                    :createdAt, :createdAt)""")
-                .params(commentParams(c)).update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
     void updateComment(long id, CommentRow c) {
         jdbc.sql("""
                 UPDATE comment SET article_id = :articleId, parent_id = :parentId, author_name = :authorName,
@@ -309,10 +298,6 @@ class ImportStore {
                     status = :status, created_at = :createdAt
                 WHERE id = :id""")
                 .params(commentParams(c)).param("id", id).update();
-    }
-
-    void setCommentParent(long id, long parentId) {
-        jdbc.sql("UPDATE comment SET parent_id = :p WHERE id = :id").param("p", parentId).param("id", id).update();
     }
 
     long insertMedia(String storageKey, String fileName, String mimeType, Integer width, Integer height, long size,

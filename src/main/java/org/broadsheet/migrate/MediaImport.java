@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -82,15 +81,15 @@ final class MediaImport {
     void attachment(Wxr.Item item) {
         String url = !item.attachmentUrl().isBlank() ? item.attachmentUrl() : item.guid();
         String wpId = item.postId();
-        String alt = ImportRun.clip(item.meta("_wp_attachment_image_alt") == null ? "" : item.meta("_wp_attachment_image_alt"), 500);
-        String caption = ImportRun.clip(ImportRun.text(item.excerpt()), 1000);
+        String alt = WxrFields.clip(item.meta("_wp_attachment_image_alt") == null ? "" : item.meta("_wp_attachment_image_alt"), 500);
+        String caption = WxrFields.clip(WxrFields.text(item.excerpt()), 1000);
         Long existing = mediaIdByWpId.get(wpId);
         String local = localCopy(url);
         if (existing != null) {
             store.updateMediaText(existing, alt, caption);
             report.tally("attachments updated");
         } else {
-            String fileName = ImportRun.clip(fileName(url), 300);
+            String fileName = WxrFields.clip(fileName(url), 300);
             String mime = mime(fileName);
             long id;
             if (local != null) {
@@ -103,8 +102,8 @@ final class MediaImport {
                         : store.insertMedia(key, fileName, mime, orNull(size[0]), orNull(size[1]), bytes, alt, caption, null, now);
                 report.tally("media files copied");
             } else {
-                id = store.insertMedia(ImportRun.clip("remote/" + site.replaceAll("[^A-Za-z0-9.-]+", "-") + "/" + wpId, 300),
-                        fileName, mime, null, null, 0, alt, caption, ImportRun.clip(url, 2000), now);
+                id = store.insertMedia(WxrFields.clip("remote/" + site.replaceAll("[^A-Za-z0-9.-]+", "-") + "/" + wpId, 300),
+                        fileName, mime, null, null, 0, alt, caption, WxrFields.clip(url, 2000), now);
                 if (mediaDir != null && url.contains(UPLOADS)) {
                     report.warn("attachment " + wpId + ": " + url + " is not under the media folder; its address is kept");
                 }

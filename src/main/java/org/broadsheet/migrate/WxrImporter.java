@@ -176,7 +176,7 @@ class WxrImporter {
         if (c.wxrVersion().isBlank()) {
             report.warn("the export names no WXR version (<wp:wxr_version>); read as WXR 1.2");
         } else if (!c.wxrVersion().matches("1\\.[0-2]")) {
-            report.warn("the export says it is WXR version \"" + ImportRun.clip(c.wxrVersion(), 40)
+            report.warn("the export says it is WXR version \"" + WxrFields.clip(c.wxrVersion(), 40)
                     + "\"; read as WXR 1.2");
         }
         String site = c.siteKey().isBlank() ? "wordpress" : c.siteKey();

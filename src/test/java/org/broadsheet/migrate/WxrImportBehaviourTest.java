@@ -258,6 +258,18 @@ class WxrImportBehaviourTest {
         assertThat(remote.select("figure.lead-image img").attr("src")).isEqualTo("https://old.example/wp-content/uploads/2024/03/missing.jpg");
     }
 
+    @Test
+    void galleriesFindImagesListedAfterThePost() throws Exception {
+        importText(Wxr.site(
+                Wxr.item(110, "Gallery", "gallery", "publish", "post", "Before\n\n[gallery ids=\"111,112\"]\n\nAfter", ""),
+                Wxr.attachment(111, "https://old.example/wp-content/uploads/a.jpg", ""),
+                Wxr.attachment(112, "https://old.example/wp-content/uploads/b.jpg", "")));
+        Document page = Jsoup.parse(mvc.perform(get("/2024/03/05/gallery/")).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".article-body figure.gallery img").eachAttr("src"))
+                .containsExactly("https://old.example/wp-content/uploads/a.jpg", "https://old.example/wp-content/uploads/b.jpg");
+        assertThat(page.select(".article-body p").eachText()).contains("Before", "After");
+    }
+
     /** Small WXR documents for these tests. */
     static final class Wxr {
 

@@ -1,0 +1,95 @@
+package org.broadsheet.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The jar commands as an operator runs them: arguments, report, exit status. */
+@SpringBootTest(properties = "broadsheet.demo-content=false")
+class MigrationCommandsTest {
+
+    @Autowired
+    ImportWxrCommand importWxr;
+    @Autowired
+    ExportCommand export;
+    @Autowired
+    ImportBackupCommand importBackup;
+    @Autowired
+    ExportWxrCommand exportWxr;
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void emptySite() {
+        Sites.wipe(jdbc);
+    }
+
+    private int run(org.broadsheet.support.CliCommand command, String... args) throws Exception {
+        out.reset();
+        err.reset();
+        return command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void importWxrReportsCountsAndExitsZero() throws Exception {
+        Path file = tmp.resolve("site.xml");
+        Files.writeString(file, WxrImportBehaviourTest.Wxr.site(WxrImportBehaviourTest.Wxr.item(1, "One", "one", "publish", "post", "Text",
+                WxrImportBehaviourTest.Wxr.comment(1, 0, "1", "Reader", "Hi") + "[unknown_code foo=\"1\"]")));
+        assertThat(run(importWxr, file.toString(), "--media-dir", tmp.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Import finished").containsPattern("posts\\s+1")
+                .containsPattern("comments\\s+1").contains("posts+pages/s").contains("peak heap");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("items/s").contains("ETA");
+    }
+
+    @Test
+    void importWxrFailsWithLineAndColumnOnBrokenXml() throws Exception {
+        Path file = tmp.resolve("broken.xml");
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n<rss><channel><item><title>x</title>\n</channel></rss>");
+        assertThat(run(importWxr, file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("Malformed XML at line 3, column \\d+");
+    }
+
+    @Test
+    void wrongArgumentsShowUsage() throws Exception {
+        assertThat(run(importWxr)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: import-wxr FILE.xml [--media-dir DIR]");
+        assertThat(run(importWxr, tmp.resolve("absent.xml").toString())).isEqualTo(1);
+        assertThat(run(importWxr, tmp.resolve("absent.xml").toString(), "--media-dir", "/no/such/dir")).isEqualTo(1);
+        assertThat(run(export)).isEqualTo(2);
+        assertThat(run(importBackup)).isEqualTo(2);
+        assertThat(run(exportWxr)).isEqualTo(2);
+    }
+
+    @Test
+    void exportAndRestoreRefusesANonEmptyInstance() throws Exception {
+        Path file = tmp.resolve("site.xml");
+        Files.writeString(file, WxrImportBehaviourTest.Wxr.site(WxrImportBehaviourTest.Wxr.item(1, "One", "one", "publish", "post", "Text", "")));
+        run(importWxr, file.toString());
+        Path archive = tmp.resolve("site.zip");
+        assertThat(run(export, archive.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("article\\s+1 rows");
+        assertThat(run(importBackup, archive.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not empty");
+        assertThat(run(exportWxr, tmp.resolve("out.xml").toString())).isZero();
+        assertThat(Files.readString(tmp.resolve("out.xml"))).contains("<wp:wxr_version>1.2</wp:wxr_version>");
+    }
+}
