@@ -20,9 +20,12 @@ import java.util.Set;
  */
 final class Tables {
 
-    /** Bookkeeping of the framework and of this instance, not content: never exported. */
+    /**
+     * Bookkeeping of the framework and of this instance, not content: never exported. The change log is how
+     * nodes follow each other's changes; a restored site starts its own (and rebuilds its search index).
+     */
     private static final Set<String> EXCLUDED = Set.of("flyway_schema_history", "spring_session",
-            "spring_session_attributes", "shedlock");
+            "spring_session_attributes", "shedlock", "change_log", "sign_in_throttle");
 
     record Table(String name, List<String> selfReferences, boolean identityId) {
     }
