@@ -154,6 +154,33 @@
       body.dispatchEvent(new Event('input', { bubbles: true }));
     }
   };
+  // Authors and up may drop an image onto the text: it is uploaded to the media library and inserted.
+  if (body.dataset.uploadUrl) {
+    body.addEventListener('dragover', function (e) { e.preventDefault(); });
+    body.addEventListener('drop', function (e) {
+      var files = Array.prototype.filter.call(e.dataTransfer.files || [], function (f) { return /^image\//.test(f.type); });
+      if (!files.length) { return; }
+      e.preventDefault();
+      var file = files[0];
+      var data = new FormData();
+      data.append('file', file);
+      data.append('alt', file.name.replace(/\.[^.]+$/, ''));
+      say('Uploading ' + file.name + '…');
+      fetch(body.dataset.uploadUrl, { method: 'POST', body: data, credentials: 'same-origin',
+        headers: { 'X-Requested-By': 'fetch', 'X-CSRF-TOKEN': csrf ? csrf.value : '', 'Accept': 'application/json' } })
+        .then(function (r) {
+          if (r.status === 413) { return { error: 'the file is too large (the limit is 20 MB).' }; }
+          return r.json().catch(function () { return { error: 'the upload was refused (' + r.status + ').' }; });
+        })
+        .then(function (json) {
+          if (json.error) { say('Image not uploaded: ' + json.error, true); return; }
+          edit('![', '](' + json.url + ')', 'description of the image');
+          say('Image uploaded and inserted.');
+        })
+        .catch(function () { say('Image not uploaded: no connection.', true); });
+    });
+  }
+
   document.querySelectorAll('.md-toolbar [data-md]').forEach(function (button) {
     button.addEventListener('click', function () { actions[button.dataset.md](); });
   });

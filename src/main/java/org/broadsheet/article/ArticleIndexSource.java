@@ -84,13 +84,13 @@ public class ArticleIndexSource {
     }
 
     /**
-     * Articles with status PUBLISHED (including those scheduled for a later time) with ids above
-     * {@code afterId}, in id order: a whole-index rebuild pages through them.
+     * The ids of the next {@code limit} articles after {@code afterId}, in id order, whatever their status: a
+     * whole-index rebuild pages through them by primary key (a filter on status here would make the
+     * database sort the whole table for every page) and keeps the published ones of {@link #contents}.
      */
-    public List<ArticleContent> publishedBatch(long afterId, int limit) {
-        return assemble(jdbc.sql("SELECT a.* FROM article a WHERE a.status = 'PUBLISHED' AND a.published_at IS NOT NULL " +
-                        "AND a.id > :after ORDER BY a.id LIMIT :limit")
-                .param("after", afterId).param("limit", limit).query(ARTICLE).list());
+    public List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("SELECT id FROM article WHERE id > :after ORDER BY id LIMIT :limit")
+                .param("after", afterId).param("limit", limit).query(Long.class).list();
     }
 
     /**

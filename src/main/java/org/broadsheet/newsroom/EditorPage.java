@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public record EditorPage(long articleId, String status, String statusLabel, ArticleForm form, Map<String, String> errors,
                          String notice, String error, List<LineDiff.Line> conflict, boolean canEdit, boolean canAutosave,
+                         boolean canUpload,
                          List<Option> steps, List<Option> languages, List<Option> authors, List<Option> sections,
                          List<Option> partners, List<Option> media, List<Option> translations, List<EditorialNote> notes, String publicUrl,
                          String previewLink, String timeZone, String scheduledFor, String htmxUrl, String editorScriptUrl) {

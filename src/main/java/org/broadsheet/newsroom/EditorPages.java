@@ -78,6 +78,7 @@ class EditorPages {
         String script = resources.getForLookupPath("/assets/editor.js");
         return new EditorPage(a.id(), a.status().name(), statusLabel(a.status()), form, errors, notice, error,
                 conflict, canEdit, canEdit && (a.status() == ArticleStatus.DRAFT || a.status() == ArticleStatus.IN_REVIEW),
+                editor.allows(user, StaffAction.UPLOAD_MEDIA, a),
                 steps, languages, authorOptions, sections, partnerOptions, mediaOptions,
                 articles.inTranslationGroup(a.translationGroup()).stream().filter(t -> t.id() != a.id())
                         .map(t -> new Option("/newsroom/articles/" + t.id() + "/", t.title() + " (" + t.language() + ")")).toList(),

@@ -171,12 +171,13 @@ class ArticleIndexer {
         long after = 0;
         try {
             while (true) {
-                List<ArticleContent> batch = source.publishedBatch(after, BATCH);
-                if (batch.isEmpty()) {
+                List<Long> ids = source.idsAfter(after, BATCH);
+                if (ids.isEmpty()) {
                     break;
                 }
+                after = ids.get(ids.size() - 1);
+                List<ArticleContent> batch = source.contents(ids).stream().filter(ArticleContent::isPublished).toList();
                 count += batch.size();
-                after = batch.get(batch.size() - 1).id();
                 inFlight.acquireUninterruptibly();
                 work.add(pool.submit(() -> {
                     try {

@@ -267,4 +267,12 @@ class ArticleEditorTest {
         assertThat(page.select(".translations a")).extracting(Element::text).containsExactly("Зерновые коридоры (ru)");
         assertThat(page.select(".translations a").attr("href")).isEqualTo("/newsroom/articles/" + russian + "/");
     }
+
+    @Test
+    void onlyThoseWhoMayUploadCanDropImagesIntoTheText() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        assertThat(editor(author, startDraft(author, "Droppable")).select("#body").attr("data-upload-url")).isEqualTo("/newsroom/media/");
+        StaffUser contributor = staff(Role.CONTRIBUTOR);
+        assertThat(editor(contributor, startDraft(contributor, "Not droppable")).select("#body").hasAttr("data-upload-url")).isFalse();
+    }
 }

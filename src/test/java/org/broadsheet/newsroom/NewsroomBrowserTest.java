@@ -245,4 +245,44 @@ class NewsroomBrowserTest {
         assertThat(browser.findElement(By.id("body")).getAttribute("value")).isEqualTo("Words typed after the session ended.");
         assertThat(browser.findElement(By.id("local-copy")).isDisplayed()).isFalse();
     }
+
+    @Test
+    void authorDropsAnImageIntoTheTextAndItIsUploadedAndInserted() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        signIn(author);
+        click(By.linkText("New article"));
+        browser.findElement(By.id("title")).sendKeys("Dropped picture");
+        click(By.cssSelector("form.new-article button"));
+        waitFor(d -> !d.findElements(By.id("body")).isEmpty());
+        String photo = java.util.Base64.getEncoder().encodeToString(TestImages.jpeg(64, 48));
+        ((JavascriptExecutor) browser).executeScript("""
+                var bytes = Uint8Array.from(atob(arguments[0]), function (c) { return c.charCodeAt(0); });
+                var file = new File([bytes], 'river.jpg', { type: 'image/jpeg' });
+                var transfer = new DataTransfer();
+                transfer.items.add(file);
+                document.getElementById('body').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));""", photo);
+        waitFor(d -> d.findElement(By.id("body")).getAttribute("value").contains("](/media/uploads/"));
+        assertThat(browser.findElement(By.id("autosave-status")).getText()).contains("Image uploaded");
+        waitFor(d -> d.findElement(By.cssSelector("#preview img")).getAttribute("src").contains("/media/uploads/"));
+    }
+
+    @Test
+    void imagesDroppedOnTheMediaLibraryAreUploaded() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        signIn(editor);
+        browser.get(url("/newsroom/media/"));
+        int before = browser.findElements(By.cssSelector(".media-item")).size();
+        String photo = java.util.Base64.getEncoder().encodeToString(TestImages.jpeg(80, 60));
+        ((JavascriptExecutor) browser).executeScript("""
+                var bytes = Uint8Array.from(atob(arguments[0]), function (c) { return c.charCodeAt(0); });
+                var transfer = new DataTransfer();
+                transfer.items.add(new File([bytes], 'dropped-harbour.jpg', { type: 'image/jpeg' }));
+                transfer.items.add(new File(['not an image'], 'notes.jpg', { type: 'image/jpeg' }));
+                document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));""", photo);
+        waitFor(d -> d.findElement(By.id("upload-status")).getText().contains("Not uploaded"));
+        assertThat(browser.findElement(By.id("upload-status")).getText()).contains("1 uploaded").contains("notes.jpg: This file is not a JPEG");
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.cssSelector(".media-item"))).hasSize(before + 1);
+        assertThat(browser.findElement(By.cssSelector(".media-item .media-name")).getText()).startsWith("dropped-harbour-");
+    }
 }

@@ -38,8 +38,9 @@ class ArticleIndexerTest {
     @Test
     void replaysChangesWrittenWhileTheNodeWasDown() throws Exception {
         when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10));
-        when(source.publishedBatch(anyLong(), anyInt())).thenReturn(List.of());
-        when(source.publishedBatch(eq(0L), anyInt())).thenReturn(List.of(article(1, "Gannet migration")));
+        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
+        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
+        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
         when(changeLog.processedThrough()).thenReturn(5L);
         when(changeLog.latestSeq()).thenReturn(5L);
 
