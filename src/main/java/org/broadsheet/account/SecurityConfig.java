@@ -1,5 +1,6 @@
 package org.broadsheet.account;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,7 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /** Only when serving the site: jar commands run without the web server and have no HttpSecurity. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/**").hasAnyRole("CONTRIBUTOR", "AUTHOR", "EDITOR", "ADMINISTRATOR")

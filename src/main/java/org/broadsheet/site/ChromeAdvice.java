@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Year;
 
 import org.broadsheet.taxonomy.TaxonomyService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -14,10 +15,11 @@ class ChromeAdvice {
 
     private final SiteSettings settings;
     private final TaxonomyService taxonomy;
-    private final ResourceUrlProvider resourceUrls;
+    // Absent when the jar runs a command without the web server (CommandLauncher).
+    private final ObjectProvider<ResourceUrlProvider> resourceUrls;
     private final Clock clock;
 
-    ChromeAdvice(SiteSettings settings, TaxonomyService taxonomy, ResourceUrlProvider resourceUrls, Clock clock) {
+    ChromeAdvice(SiteSettings settings, TaxonomyService taxonomy, ObjectProvider<ResourceUrlProvider> resourceUrls, Clock clock) {
         this.settings = settings;
         this.taxonomy = taxonomy;
         this.resourceUrls = resourceUrls;
@@ -30,7 +32,8 @@ class ChromeAdvice {
     }
 
     Chrome build(SiteSettings.Settings s) {
-        String css = resourceUrls.getForLookupPath("/assets/site.css");
+        ResourceUrlProvider provider = resourceUrls.getIfAvailable();
+        String css = provider == null ? null : provider.getForLookupPath("/assets/site.css");
         return new Chrome(s.title(), s.tagline(), s.language(), s.timeZone(), taxonomy.topLevelSections(),
                 css == null ? "/assets/site.css" : css, Year.now(clock).getValue());
     }
