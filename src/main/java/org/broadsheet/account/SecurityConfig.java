@@ -36,7 +36,6 @@ class SecurityConfig {
     static final String SIGN_IN = "/newsroom/sign-in";
 
     @Bean
-    @ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGN_IN, "/newsroom/set-up", "/newsroom/forgot-password",

@@ -12,12 +12,15 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.broadsheet.article.ArticleIndexSource;
 import org.broadsheet.support.PageDependencies;
 import org.broadsheet.article.ArticleStamp;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
+import org.broadsheet.change.ContentChanged;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.site.SiteUrls;
 import org.broadsheet.support.NotFoundException;
@@ -25,6 +28,7 @@ import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,6 +57,7 @@ class SitemapController {
     private final SiteUrls urls;
     private final Clock clock;
     private final int maxUrls;
+    private final Cache<String, List<Entry>> cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).build();
 
     SitemapController(ArticleIndexSource articles, TaxonomyService taxonomy, AuthorService authors, SiteSettings settings,
                       SiteUrls urls, Clock clock, @Value("${broadsheet.sitemap.max-urls:50000}") int maxUrls) {
@@ -166,7 +171,20 @@ class SitemapController {
         return articles.publishedSince(OffsetDateTime.now(clock).minus(NEWS_WINDOW), NEWS_MAX);
     }
 
+    /**
+     * The URLs of one kind of sitemap. Reading them scans the article table, so they are kept until the next
+     * change (or ten minutes): crawlers fetch the index and then each sitemap in turn.
+     */
     List<Entry> entries(String kind) {
+        return cache.get(kind, this::load);
+    }
+
+    @EventListener
+    void on(ContentChanged change) {
+        cache.invalidateAll();
+    }
+
+    private List<Entry> load(String kind) {
         ZoneId zone = settings.current().timeZone();
         switch (kind) {
             case "articles": {
