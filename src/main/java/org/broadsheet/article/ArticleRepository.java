@@ -267,6 +267,6 @@ class ArticleRepository {
 
     List<Article> inTranslationGroup(String group) {
         return jdbc.sql("SELECT * FROM article WHERE translation_group = :group ORDER BY language, id")
-                .param("group", group).query(Article.class).list();
+                .param("group", group).query(Rows.of(Article.class)).list();
     }
 }

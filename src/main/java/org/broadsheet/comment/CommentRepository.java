@@ -85,32 +85,32 @@ class CommentRepository {
     }
 
     Optional<CommentRow> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE id = :id").param("id", id).query(CommentRow.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE id = :id").param("id", id).query(Rows.of(CommentRow.class)).optional();
     }
 
     Optional<CommentRow> findByIdempotencyKey(String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE idempotency_key = :k").param("k", key)
-                .query(CommentRow.class).optional();
+                .query(Rows.of(CommentRow.class)).optional();
     }
 
     List<CommentRow> byStatus(CommentStatus status, int limit, long offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE status = :s ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("s", status.name()).param("limit", limit).param("offset", offset).query(CommentRow.class).list();
+                .param("s", status.name()).param("limit", limit).param("offset", offset).query(Rows.of(CommentRow.class)).list();
     }
 
     List<CommentRow> byEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE author_email = LOWER(:e) ORDER BY created_at, id")
-                .param("e", email).query(CommentRow.class).list();
+                .param("e", email).query(Rows.of(CommentRow.class)).list();
     }
 
     List<CommentRow> toRecheck(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE recheck = TRUE AND status = 'PENDING' ORDER BY id LIMIT :limit")
-                .param("limit", limit).query(CommentRow.class).list();
+                .param("limit", limit).query(Rows.of(CommentRow.class)).list();
     }
 
     /** Moderated comments (and what they taught the filter), to refit the learned model. */
     List<CommentRow> trained() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE trained_as IS NOT NULL ORDER BY id").query(CommentRow.class).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM comment WHERE trained_as IS NOT NULL ORDER BY id").query(Rows.of(CommentRow.class)).list();
     }
 
     long countByStatus(CommentStatus status) {
@@ -193,6 +193,6 @@ class CommentRepository {
     /** The staff account signed in (read-only; accounts belong to the account feature). */
     Optional<Staff> staff(String email) {
         return jdbc.sql("SELECT id, display_name, email FROM app_user WHERE LOWER(email) = LOWER(:e) AND enabled = TRUE")
-                .param("e", email).query(Staff.class).optional();
+                .param("e", email).query(Rows.of(Staff.class)).optional();
     }
 }

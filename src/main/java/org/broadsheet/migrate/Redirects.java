@@ -9,6 +9,7 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.site.SiteSettings;
+import org.broadsheet.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -41,12 +42,12 @@ class Redirects {
             return Optional.empty();
         }
         Optional<Row> row = jdbc.sql("SELECT article_id, target FROM redirect WHERE old_path = :p").param("p", oldPath)
-                .query(Row.class).optional();
+                .query(Rows.of(Row.class)).optional();
         if (row.isEmpty() && oldPath.length() > 1 && !oldPath.contains("?")) {
             // WordPress answers with and without the closing slash.
             String other = oldPath.endsWith("/") ? oldPath.substring(0, oldPath.length() - 1) : oldPath + "/";
             row = jdbc.sql("SELECT article_id, target FROM redirect WHERE old_path = :p").param("p", other)
-                    .query(Row.class).optional();
+                    .query(Rows.of(Row.class)).optional();
         }
         return row.flatMap(this::resolve).filter(url -> !url.equals(oldPath));
     }

@@ -21,6 +21,7 @@ import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.media.MediaStorage;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.BroadsheetProperties;
+import org.broadsheet.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -97,7 +98,7 @@ class WxrWriter {
 
             Map<Long, MediaRow> media = new HashMap<>();
             jdbc.sql("SELECT id, storage_key, file_name, alt_text, caption, remote_url, created_at FROM media")
-                    .query(MediaRow.class).list().forEach(m -> media.put(m.id(), m));
+                    .query(Rows.of(MediaRow.class)).list().forEach(m -> media.put(m.id(), m));
             long attachmentBase = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM article").query(Long.class).single();
             for (MediaRow m : media.values()) {
                 attachment(w, m, attachmentBase + m.id(), base);
@@ -109,7 +110,7 @@ class WxrWriter {
                 List<ArticleRow> rows = jdbc.sql("""
                         SELECT id, slug, language, title, standfirst, body_html, status, published_at, updated_at,
                             created_at, lead_media_id, translation_group, featured, comments_open
-                        FROM article WHERE id IN (:ids) ORDER BY id""").param("ids", slice).query(ArticleRow.class).list();
+                        FROM article WHERE id IN (:ids) ORDER BY id""").param("ids", slice).query(Rows.of(ArticleRow.class)).list();
                 for (ArticleRow a : rows) {
                     comments += item(w, a, logins, nicenames, base, attachmentBase, s);
                     posts++;
@@ -250,7 +251,7 @@ class WxrWriter {
         }
         List<CommentRow> comments = jdbc.sql("""
                 SELECT id, parent_id, author_name, author_email, author_url, author_ip, body, status, created_at
-                FROM comment WHERE article_id = :id ORDER BY id""").param("id", a.id()).query(CommentRow.class).list();
+                FROM comment WHERE article_id = :id ORDER BY id""").param("id", a.id()).query(Rows.of(CommentRow.class)).list();
         for (CommentRow c : comments) {
             w.writeStartElement("wp", "comment", WP);
             text(w, WP, "comment_id", String.valueOf(c.id()));
