@@ -30,8 +30,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class PageCacheFilter extends HttpFilter {
 
-    /** Set for a reader whose comment awaits moderation, so they see fresh pages for a while. */
-    static final String FRESH_COOKIE = "bs_fresh";
+    static final String FRESH_COOKIE = PageDependencies.FRESH_COOKIE;
     private static final Set<String> SESSION_COOKIES = Set.of("JSESSIONID", "SESSION", FRESH_COOKIE);
     private static final List<String> UNCACHED_PREFIXES = List.of("/newsroom", "/login", "/logout", "/media/",
             "/assets/", "/webjars/", "/actuator", "/error", "/search");

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +19,7 @@ import org.broadsheet.site.PageHead;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.site.SiteUrls;
 import org.broadsheet.support.NotFoundException;
+import org.broadsheet.support.PageDependencies;
 import org.broadsheet.support.PageOf;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -76,6 +78,13 @@ class CommentController {
             if (posted.status() == CommentStatus.APPROVED) {
                 return "redirect:" + articleUrl + "#comment-" + posted.id();
             }
+            // Held: from now on this reader bypasses the page cache for a day and sees pages made for them.
+            Cookie fresh = new Cookie(PageDependencies.FRESH_COOKIE, "1");
+            fresh.setPath("/");
+            fresh.setMaxAge(24 * 60 * 60);
+            fresh.setHttpOnly(true);
+            fresh.setAttribute("SameSite", "Lax");
+            response.addCookie(fresh);
             return "redirect:" + articleUrl + "comments/" + posted.id() + "/held?sig=" + comments.heldSignature(posted.id());
         } catch (CommentRejected rejected) {
             response.setStatus(rejected.status);

@@ -16,6 +16,12 @@ public final class PageDependencies {
 
     public static final String ATTRIBUTE = PageDependencies.class.getName();
 
+    /**
+     * A cookie that makes the page cache pass a reader by: set for a reader whose comment awaits
+     * moderation, so that they see pages made for them (with their held comment's notice) for a day.
+     */
+    public static final String FRESH_COOKIE = "bs_fresh";
+
     /** Lists that every new article may join: the front page, date archives, site feeds and sitemaps. */
     public static final String ALL_LISTS = "list:all";
 

@@ -92,6 +92,9 @@ class CommentPostingTest {
         MvcResult result = mvc.perform(comment("New Reader", "new@example.net", text)).andReturn();
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).contains("/held?sig=");
+        // From now on the page cache passes this reader by, so the pages they see are made for them.
+        assertThat(result.getResponse().getCookie("bs_fresh")).isNotNull();
+        assertThat(result.getResponse().getCookie("bs_fresh").getMaxAge()).isPositive();
 
         Document held = Jsoup.parse(mvc.perform(get(location)).andReturn().getResponse().getContentAsString());
         assertThat(held.select("h1").text()).contains("awaiting moderation");
