@@ -20,6 +20,7 @@ import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.media.TestImages;
 import org.broadsheet.testing.Browser;
 import org.broadsheet.testing.MutableClock;
+import org.broadsheet.testing.MutableClockConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,26 +32,16 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 
 /** What the staff do in a real browser: write, submit, review, schedule, upload, and be refused. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "broadsheet.publish-check-interval=PT1S")
+@Import(MutableClockConfig.class)
 class NewsroomBrowserTest {
 
     private static final String PASSWORD = "browser test password";
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return MutableClock.startingNow();
-        }
-    }
 
     @LocalServerPort
     int port;

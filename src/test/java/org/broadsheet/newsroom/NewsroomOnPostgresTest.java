@@ -16,15 +16,14 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.broadsheet.testing.MutableClock;
+import org.broadsheet.testing.MutableClockConfig;
 import org.broadsheet.testing.Postgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The newsroom's migrations and SQL (tokens, throttle, revisions, notes, previews, scheduling lock) on PostgreSQL. */
 @SpringBootTest(properties = "broadsheet.publish-check-interval=PT1H")
 @AutoConfigureMockMvc
+@Import(MutableClockConfig.class)
 class NewsroomOnPostgresTest {
 
     @BeforeAll
@@ -43,15 +43,6 @@ class NewsroomOnPostgresTest {
     static void postgres(DynamicPropertyRegistry registry) {
         if (Postgres.reachable()) {
             Postgres.register(registry);
-        }
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return MutableClock.startingNow();
         }
     }
 

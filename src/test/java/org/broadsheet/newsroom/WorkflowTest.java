@@ -21,16 +21,15 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.testing.MutableClock;
+import org.broadsheet.testing.MutableClockConfig;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,6 +38,7 @@ import org.springframework.test.web.servlet.MvcResult;
 /** Draft → review → scheduled → published → archived, notes and preview links, with a clock the test moves. */
 @SpringBootTest(properties = "broadsheet.publish-check-interval=PT1H")
 @AutoConfigureMockMvc
+@Import(MutableClockConfig.class)
 class WorkflowTest {
 
     @RegisterExtension
@@ -48,15 +48,6 @@ class WorkflowTest {
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
-    }
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return MutableClock.startingNow();
-        }
     }
 
     @Autowired
