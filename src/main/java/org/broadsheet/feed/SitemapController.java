@@ -188,13 +188,9 @@ class SitemapController {
         ZoneId zone = settings.current().timeZone();
         switch (kind) {
             case "articles": {
-                long total = articles.countPublished();
-                List<Entry> out = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE));
-                for (long offset = 0; offset < total; offset += 10_000) {
-                    for (ArticleStamp a : articles.publishedStamps(offset, 10_000)) {
-                        out.add(new Entry(urls.absolute(ArticleUrls.of(a.publishedAt(), a.slug(), zone)), a.updatedAt()));
-                    }
-                }
+                List<Entry> out = new ArrayList<>();
+                articles.forEachPublishedStamp(a ->
+                        out.add(new Entry(urls.absolute(ArticleUrls.of(a.publishedAt(), a.slug(), zone)), a.updatedAt())));
                 return out;
             }
             case "sections": {
