@@ -19,6 +19,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 CHUNK=${CHUNK:-30s}
 TOLERANCE_MB=${TOLERANCE_MB:-5}
 JAVA=${JAVA:-java}
+JAR=${JAR:-$ROOT/target/broadsheet.jar}
 JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k}
 RESULTS=${RESULTS:-$ROOT/target/bench/soak-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$RESULTS"
@@ -30,7 +31,7 @@ JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd; [ -x "$JCMD" ] ||
 JSTAT=$(dirname "$JCMD")/jstat; [ -x "$JSTAT" ] || JSTAT=jstat
 
 [ "${SKIP_BUILD:-0}" = 1 ] || (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
-"$JAVA" $JAVA_OPTS -jar "$ROOT/target/broadsheet.jar" --server.port="$PORT" --broadsheet.data-dir="$WORK/data" \
+"$JAVA" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --broadsheet.data-dir="$WORK/data" \
   --broadsheet.page-cache.max-bytes="$MAX_BYTES" --logging.level.root=WARN > "$RESULTS/app.log" 2>&1 &
 APP_PID=$!
 # Ready when the demo journal is in: it loads after the server starts answering.
