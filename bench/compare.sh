@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Speed, side by side in one run (issue 7): the same ~18 KB article served by
 #   nginx as a static file (gzip off, gzip on the fly)      — the physical limit
-#   Broadsheet with the page cache (plain and gzip)          — what anonymous readers get
+#   Broadsheet with the page cache (plain, gzip and brotli)  — what anonymous readers get
 #   Broadsheet with the page cache off                        — every request rendered
 #   WordPress and Ghost, when ../shared/anchors is present and they are installed
 # each measured with wrk -t2 at 16 and 64 connections for $DUR, never two servers at once.
@@ -54,6 +54,7 @@ stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 start_app broadsheet-cached
 for c in 16 64; do run_wrk broadsheet-cached "$URL" $c; done
 for c in 16 64; do run_wrk broadsheet-cached-gzip "$URL" $c -H 'Accept-Encoding: gzip'; done
+for c in 16 64; do run_wrk broadsheet-cached-br "$URL" $c -H 'Accept-Encoding: br'; done
 mem_report broadsheet-cached "$APP_PID"
 stop_app
 

@@ -26,7 +26,7 @@ for label, f in rows:
     ratio = "%.1f%%" % (100 * float(f["rps"]) / base) if base and f["rps"] != "?" else "—"
     print("| %s | %s | %s | %s | %s | %s |" % (label, f["c"], f["rps"], f["p50"], f["p99"], ratio))
 
-pairs = [("broadsheet-cached-gzip", "nginx-static-gzip-on")]
+pairs = [("broadsheet-cached-gzip", "nginx-static-gzip-on"), ("broadsheet-cached-br", "nginx-static-gzip-on")]
 for peer in sorted({l for l, _ in rows if l.startswith(("wordpress", "ghost"))}):
     pairs.append(("broadsheet-uncached", peer))
     pairs.append(("broadsheet-cached", peer))

@@ -12,7 +12,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 /**
  * Static files. The stylesheet and scripts under {@code /assets/} are addressed by a hash of their content
  * ({@code /assets/site-3f2a….css}), so browsers and CDNs may keep them forever; media files under
- * {@code /media/} are cached for a day.
+ * {@code /media/} are cached for a day. Assets go as brotli or gzip to readers that accept it.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -29,6 +29,7 @@ class WebConfig implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/static/assets/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
                 .resourceChain(true)
+                .addResolver(new CompressedAssets())
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         registry.addResourceHandler(MediaStorage.URL_PREFIX + "**")
                 .addResourceLocations(storage.root().toUri().toString() + "/")
