@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.broadsheet.support.BadRequestException;
@@ -32,12 +33,15 @@ public class AccountService {
     private final AccountRepository repository;
     private final PasswordEncoder passwords;
     private final StaffMail mail;
+    private final StaffSessions sessions;
     private final Clock clock;
 
-    AccountService(AccountRepository repository, PasswordEncoder passwords, StaffMail mail, Clock clock) {
+    AccountService(AccountRepository repository, PasswordEncoder passwords, StaffMail mail, StaffSessions sessions,
+                   Clock clock) {
         this.repository = repository;
         this.passwords = passwords;
         this.mail = mail;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -133,7 +137,10 @@ public class AccountService {
         checkPassword(password);
         repository.setPassword(row.userId(), passwords.encode(password));
         consume(row);
-        return find(row.userId()).orElseThrow();
+        StaffUser user = find(row.userId()).orElseThrow();
+        // Whoever may have known the old password is signed out too.
+        sessions.end(user.email());
+        return user;
     }
 
     /** Creates the account (without a password) and emails an invitation link to choose one. */
@@ -173,7 +180,11 @@ public class AccountService {
         if (by.id() == userId && role != Role.ADMINISTRATOR) {
             throw new BadRequestException("You cannot take away your own administrator role; ask another administrator.");
         }
+        boolean changed = find(userId).map(u -> u.role() != role).orElse(false);
         repository.setRole(userId, role);
+        if (changed) {
+            signOutEverywhere(userId);
+        }
     }
 
     @Transactional
@@ -181,12 +192,25 @@ public class AccountService {
         if (by.id() == userId && !enabled) {
             throw new BadRequestException("You cannot disable your own account.");
         }
+        boolean changed = find(userId).map(u -> u.isEnabled() != enabled).orElse(false);
         repository.setEnabled(userId, enabled);
+        if (changed) {
+            signOutEverywhere(userId);
+        }
     }
 
     @Transactional
     public void linkAuthor(long userId, Long authorId) {
+        boolean changed = find(userId).map(u -> !Objects.equals(u.authorId(), authorId)).orElse(false);
         repository.setAuthor(userId, authorId);
+        if (changed) {
+            signOutEverywhere(userId);
+        }
+    }
+
+    /** The change applies at once: the person signs in again, on any node, with their account as it now is. */
+    private void signOutEverywhere(long userId) {
+        find(userId).ifPresent(user -> sessions.end(user.email()));
     }
 
     private AccountRepository.TokenRow usable(String purpose, String token) {

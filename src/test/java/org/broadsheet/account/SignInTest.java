@@ -17,8 +17,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
 import org.broadsheet.testing.MutableClock;
 import org.broadsheet.testing.MutableClockConfig;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -93,11 +94,37 @@ class SignInTest {
     @Test
     void rightPasswordSignsInWithANewSessionId() throws Exception {
         StaffUser u = someone(Role.AUTHOR);
-        MockHttpSession session = new MockHttpSession();
-        String before = session.getId();
-        MvcResult r = mvc.perform(signIn(u.email(), PASSWORD, newAddress()).session(session)).andReturn();
+        // The sign-in form keeps its CSRF token in a (database) session: the id a visitor had before signing in.
+        Cookie before = mvc.perform(get("/newsroom/sign-in")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(before).as("the sign-in form starts a session").isNotNull();
+        MvcResult r = mvc.perform(signIn(u.email(), PASSWORD, newAddress()).cookie(before)).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/");
-        assertThat(r.getRequest().getSession().getId()).isNotEqualTo(before);
+        Cookie after = r.getResponse().getCookie("SESSION");
+        assertThat(after).as("signing in issues a new session id").isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        assertThat(mvc.perform(get("/newsroom/articles/").cookie(after)).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aChangedRoleOrDisabledAccountSignsThePersonOutButAnUnchangedSaveDoesNot() throws Exception {
+        StaffUser admin = someone(Role.ADMINISTRATOR);
+        StaffUser writer = someone(Role.AUTHOR);
+        Cookie session = mvc.perform(signIn(writer.email(), PASSWORD, newAddress())).andReturn().getResponse().getCookie("SESSION");
+        assertThat(mvc.perform(get("/newsroom/articles/").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        accounts.changeRole(writer.id(), Role.AUTHOR, admin);
+        accounts.setEnabled(writer.id(), true, admin);
+        assertThat(mvc.perform(get("/newsroom/articles/").cookie(session)).andReturn().getResponse().getStatus())
+                .as("saving the same role keeps the session").isEqualTo(200);
+
+        accounts.changeRole(writer.id(), Role.EDITOR, admin);
+        MvcResult after = mvc.perform(get("/newsroom/articles/").cookie(session)).andReturn();
+        assertThat(after.getResponse().getRedirectedUrl()).as("a new role: sign in again").endsWith("/newsroom/sign-in");
+
+        Cookie again = mvc.perform(signIn(writer.email(), PASSWORD, newAddress())).andReturn().getResponse().getCookie("SESSION");
+        accounts.setEnabled(writer.id(), false, admin);
+        assertThat(mvc.perform(get("/newsroom/articles/").cookie(again)).andReturn().getResponse().getRedirectedUrl())
+                .as("a disabled account is signed out at once").endsWith("/newsroom/sign-in");
     }
 
     @Test

@@ -11,17 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.broadsheet.BroadsheetApplication;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.support.BadRequestException;
+import org.broadsheet.testing.Instances;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -140,13 +138,6 @@ class BackupRoundTripTest {
     }
 
     static ConfigurableApplicationContext startInstance(String... database) {
-        String id = UUID.randomUUID().toString();
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--broadsheet.demo-content=false",
-                "--broadsheet.data-dir=target/test-data/" + id));
-        args.addAll(List.of(database));
-        // Command-line arguments outrank application.properties, as they do for a real second instance.
-        return new SpringApplicationBuilder(BroadsheetApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .run(args.toArray(String[]::new));
+        return Instances.start(database);
     }
 }
