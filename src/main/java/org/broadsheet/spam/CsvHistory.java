@@ -2,6 +2,7 @@ package org.broadsheet.spam;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,9 @@ final class CsvHistory {
     CsvHistory(List<LabelledComment> posted, Predicate<LabelledComment> approved) {
         for (LabelledComment c : posted) {
             if (c.postedAt() != null) {
-                byText.computeIfAbsent(key(c.text()), k -> new java.util.ArrayList<>()).add(c);
+                byText.computeIfAbsent(key(c.text()), k -> new ArrayList<>()).add(c);
                 if (!c.author().isBlank()) {
-                    byAuthor.computeIfAbsent(c.author(), k -> new java.util.ArrayList<>()).add(c);
+                    byAuthor.computeIfAbsent(c.author(), k -> new ArrayList<>()).add(c);
                 }
             }
         }

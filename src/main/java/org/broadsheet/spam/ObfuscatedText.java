@@ -1,5 +1,6 @@
 package org.broadsheet.spam;
 
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +64,7 @@ final class ObfuscatedText {
         };
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.UnaryOperator<String> change) {
+    private static String replace(Pattern pattern, String text, UnaryOperator<String> change) {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
