@@ -49,6 +49,11 @@ class AccountRepository {
                 .query(Rows.of(UserRow.class)).list();
     }
 
+    List<UserRow> writingAs(List<Long> authorIds) {
+        return jdbc.sql(USER + "WHERE author_id IN (:authors) AND enabled = TRUE ORDER BY id").param("authors", authorIds)
+                .query(Rows.of(UserRow.class)).list();
+    }
+
     long insert(String email, String displayName, String passwordHash, Role role, Long authorId, OffsetDateTime now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

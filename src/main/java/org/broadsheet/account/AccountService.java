@@ -67,6 +67,14 @@ public class AccountService {
                 .map(AccountRepository.UserRow::email).toList();
     }
 
+    /** Addresses of the enabled staff accounts that write as any of these author profiles. */
+    public List<String> emailsOfAuthors(List<Long> authorIds) {
+        if (authorIds.isEmpty()) {
+            return List.of();
+        }
+        return repository.writingAs(authorIds).stream().map(AccountRepository.UserRow::email).toList();
+    }
+
     /** Creates an account that can sign in at once (first administrator, tests, the CLI). */
     @Transactional
     public StaffUser create(String email, String displayName, String password, Role role) {

@@ -2,7 +2,6 @@ package org.broadsheet.comment;
 
 import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.broadsheet.support.BadRequestException;
 import org.springframework.http.ContentDisposition;
@@ -20,16 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CommentPrivacyController {
 
     private final CommentPrivacy privacy;
-    private final ModerationChrome chrome;
 
-    CommentPrivacyController(CommentPrivacy privacy, ModerationChrome chrome) {
+    CommentPrivacyController(CommentPrivacy privacy) {
         this.privacy = privacy;
-        this.chrome = chrome;
     }
 
     @GetMapping("/newsroom/comments/personal-data")
-    String show(@RequestParam(required = false) String done, HttpServletRequest request, Model model) {
-        model.addAttribute("chrome", chrome.build(request, "privacy"));
+    String show(@RequestParam(required = false) String done, Model model) {
         model.addAttribute("notice", done == null ? "" : done);
         model.addAttribute("retentionDays", privacy.facts().retentionDays());
         return "comment/personal-data";

@@ -36,8 +36,8 @@ public class DiscussionSettings {
      * @param emailPerHour        comments per email address per hour; 0 = no limit
      * @param retentionDays       IP address and user agent are erased this many days after posting
      * @param moderatorEmails     who is emailed about comments awaiting moderation
-     * @param notifyAuthors       also email the article's authors (stored, not yet acted on: authors' addresses are
-     *                            not available from the author feature yet)
+     * @param notifyAuthors       also email the article's authors who have an enabled staff account (once each,
+     *                            even when they are moderators too)
      */
     public record Settings(boolean openByDefault, int closeAfterDays, boolean holdFirstComment, boolean holdAll,
                            int maxLinks, int maxDepth, int perPage, boolean newestFirst, int ipPerHour,

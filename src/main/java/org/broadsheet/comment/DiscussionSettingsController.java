@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.site.SiteUrls;
@@ -25,28 +24,26 @@ class DiscussionSettingsController {
             "ip_per_hour", new int[] {0, 100000}, "email_per_hour", new int[] {0, 100000},
             "retention_days", new int[] {1, 3650});
     private static final List<String> SWITCHES = List.of("open_by_default", "hold_first_comment", "hold_all",
-            "newest_first");
+            "newest_first", "notify_authors");
     private static final List<String> LISTS = List.of("disallowed_words", "disallowed_ips", "disallowed_emails", "moderator_emails");
 
     private final DiscussionSettings settings;
     private final Akismet akismet;
-    private final ModerationChrome chrome;
     private final SiteUrls urls;
 
-    DiscussionSettingsController(DiscussionSettings settings, Akismet akismet, ModerationChrome chrome, SiteUrls urls) {
+    DiscussionSettingsController(DiscussionSettings settings, Akismet akismet, SiteUrls urls) {
         this.settings = settings;
         this.akismet = akismet;
-        this.chrome = chrome;
         this.urls = urls;
     }
 
     @GetMapping("/newsroom/comments/settings")
-    String show(@RequestParam(required = false) String saved, HttpServletRequest request, Model model) {
-        return page(request, model, List.of(), saved != null ? "Settings saved." : null);
+    String show(@RequestParam(required = false) String saved, Model model) {
+        return page(model, List.of(), saved != null ? "Settings saved." : null);
     }
 
     @PostMapping("/newsroom/comments/settings")
-    String save(@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String save(@RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         List<String> problems = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         NUMBERS.forEach((name, range) -> {
@@ -72,7 +69,7 @@ class DiscussionSettingsController {
         }
         if (!problems.isEmpty()) {
             response.setStatus(400);
-            return page(request, model, problems, null);
+            return page(model, problems, null);
         }
         settings.save(values);
         String key = form.get("akismet_key");
@@ -81,14 +78,13 @@ class DiscussionSettingsController {
                 akismet.saveKey(form.containsKey("akismet_off") ? "" : key, urls.absolute("/"));
             } catch (Akismet.AkismetException e) {
                 response.setStatus(400);
-                return page(request, model, List.of("The other settings were saved, but not the Akismet key: " + e.getMessage()), null);
+                return page(model, List.of("The other settings were saved, but not the Akismet key: " + e.getMessage()), null);
             }
         }
         return "redirect:/newsroom/comments/settings?saved";
     }
 
-    private String page(HttpServletRequest request, Model model, List<String> problems, String notice) {
-        model.addAttribute("chrome", chrome.build(request, "settings"));
+    private String page(Model model, List<String> problems, String notice) {
         model.addAttribute("page", new SettingsPage(settings.current(), akismet.enabled(), akismet.keyFromProperty(),
                 problems, notice));
         return "comment/settings";

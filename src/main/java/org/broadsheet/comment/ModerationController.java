@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.PageOf;
@@ -17,21 +17,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
-/** The moderation queue at {@code /newsroom/comments/} (editors and administrators; see SecurityConfig). */
+/**
+ * The moderation queue at {@code /newsroom/comments/} (editors and administrators; see SecurityConfig). The
+ * newsroom's header, with the count of pending comments, comes from {@code NewsroomAdvice}.
+ */
 @Controller
 class ModerationController {
 
     private final CommentQueue queue;
-    private final ModerationChrome chrome;
 
-    ModerationController(CommentQueue queue, ModerationChrome chrome) {
+    ModerationController(CommentQueue queue) {
         this.queue = queue;
-        this.chrome = chrome;
     }
 
     @GetMapping("/newsroom/comments/")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String page,
-                @RequestParam(required = false) String done, HttpServletRequest request, Model model) {
+                @RequestParam(required = false) String done, Model model) {
         CommentStatus current = status(status);
         var counts = queue.counts();
         List<ModerationPage.Tab> tabs = new ArrayList<>();
@@ -40,7 +41,6 @@ class ModerationController {
             tabs.add(new ModerationPage.Tab(label, "/newsroom/comments/?status=" + s.name(), counts.get(s), s == current));
         }
         PageOf<QueueItem> comments = queue.list(current, PageOf.parseNumber(page));
-        model.addAttribute("chrome", chrome.build(request, "queue"));
         model.addAttribute("page", new ModerationPage(current, tabs, comments, done));
         return "comment/queue";
     }
@@ -63,8 +63,7 @@ class ModerationController {
     }
 
     @GetMapping("/newsroom/comments/{id:\\d+}/edit")
-    String edit(@PathVariable long id, HttpServletRequest request, Model model) {
-        model.addAttribute("chrome", chrome.build(request, "queue"));
+    String edit(@PathVariable long id, Model model) {
         model.addAttribute("comment", queue.get(id));
         model.addAttribute("problem", "");
         return "comment/edit";
@@ -72,14 +71,12 @@ class ModerationController {
 
     @PostMapping("/newsroom/comments/{id:\\d+}/edit")
     String save(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam(required = false) String url,
-                @RequestParam(required = false) String text, HttpServletRequest request, Model model,
-                jakarta.servlet.http.HttpServletResponse response) {
+                @RequestParam(required = false) String text, Model model, HttpServletResponse response) {
         QueueItem item = queue.get(id);
         try {
             queue.edit(id, name, url, text);
         } catch (BadRequestException e) {
             response.setStatus(400);
-            model.addAttribute("chrome", chrome.build(request, "queue"));
             model.addAttribute("comment", new QueueItem(item.id(), item.status(), name, item.authorEmail(), url,
                     item.authorIp(), item.articleTitle(), item.articleUrl(), item.bodyHtml(), text, item.score(),
                     item.reasons(), item.postedAt(), item.parentId()));

@@ -1,50 +1,58 @@
 package org.broadsheet.comment;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.StaffMail;
+import org.broadsheet.article.ArticleService;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Emails the moderators named in the discussion settings about a comment awaiting moderation. Without a mail
- * server configured ({@code spring.mail.host}) it does nothing; a failure to send is logged, never fatal.
+ * Emails the moderators named in the discussion settings about a comment awaiting moderation and, when the
+ * settings say so, the article's authors who have a staff account. Each person gets one message of their own
+ * (nobody sees the others' addresses), even when they are both a moderator and an author. Sent through the
+ * newsroom's {@link StaffMail}: without a mail server it is logged; a failure to send is never fatal.
  */
 @Component
 class ModeratorMail {
 
-    private static final Logger log = LoggerFactory.getLogger(ModeratorMail.class);
-
-    private final ObjectProvider<JavaMailSender> sender;
-    private final String from;
+    private final StaffMail mail;
+    private final AccountService accounts;
+    private final ArticleService articles;
     private final String baseUrl;
 
-    ModeratorMail(ObjectProvider<JavaMailSender> sender,
-                  @Value("${broadsheet.mail.from:broadsheet@localhost}") String from,
+    ModeratorMail(StaffMail mail, AccountService accounts, ArticleService articles,
                   @Value("${broadsheet.base-url:}") String baseUrl) {
-        this.sender = sender;
-        this.from = from;
+        this.mail = mail;
+        this.accounts = accounts;
+        this.articles = articles;
         this.baseUrl = baseUrl;
     }
 
     void awaitingModeration(long id, CommentService.Target target, String name, String text, DiscussionSettings.Settings s) {
-        JavaMailSender mail = sender.getIfAvailable();
-        if (mail == null || s.moderatorEmails().isEmpty()) {
+        List<String> to = recipients(target.articleId(), s);
+        if (to.isEmpty()) {
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(s.moderatorEmails().toArray(String[]::new));
-        message.setSubject("Comment awaiting moderation: " + name);
-        message.setText(name + " commented on " + target.absoluteUrl() + "\n\n" + text
-                + "\n\nModerate it: " + baseUrl + "/newsroom/comments/?status=PENDING#c" + id + "\n");
-        try {
-            mail.send(message);
-        } catch (MailException e) {
-            log.warn("Could not email moderators about comment {}: {}", id, e.getMessage());
+        mail.send(to, "Comment awaiting moderation: " + name, name + " commented on " + target.absoluteUrl() + "\n\n"
+                + text + "\n\nModerate it: " + baseUrl + "/newsroom/comments/?status=PENDING#c" + id + "\n");
+    }
+
+    /** Moderators, then the article's authors if asked; one entry per address, whatever its letter case. */
+    List<String> recipients(long articleId, DiscussionSettings.Settings s) {
+        List<String> all = new ArrayList<>(s.moderatorEmails());
+        if (s.notifyAuthors()) {
+            all.addAll(accounts.emailsOfAuthors(articles.links(articleId).authorIds()));
         }
+        Map<String, String> unique = new LinkedHashMap<>();
+        for (String address : all) {
+            unique.putIfAbsent(address.strip().toLowerCase(Locale.ROOT), address.strip());
+        }
+        return List.copyOf(unique.values());
     }
 }

@@ -8,7 +8,9 @@ import org.broadsheet.spam.SpamFilter;
 import org.broadsheet.spam.SpamVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,6 +68,14 @@ class SpamRecheck {
             log.info("Re-checked {} held comments", settled);
         }
         return settled;
+    }
+
+    /** After an upgrade that changed the filter's features, refits at once rather than waiting for the night. */
+    @EventListener(ApplicationReadyEvent.class)
+    void refitOutdatedModel() {
+        if (spam.modelOutdated()) {
+            retrain();
+        }
     }
 
     /** Refits the learned model on every moderator decision. */

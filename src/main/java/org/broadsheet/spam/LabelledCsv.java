@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Reads labelled comments from CSV (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks).
- * The header must name {@code CONTENT} and {@code CLASS} (1 = spam, 0 = legitimate); {@code AUTHOR} is used
- * when present. Problems are reported with the file and the row (header = row 1) they are on.
+ * The header must name {@code CONTENT} and {@code CLASS} (1 = spam, 0 = legitimate); {@code AUTHOR} and
+ * {@code DATE} (ISO date and time) are used when present. Problems are reported with the file and the row (header = row 1) they are on.
  */
 final class LabelledCsv {
 
@@ -45,6 +48,7 @@ final class LabelledCsv {
         int contentColumn = header.indexOf("CONTENT");
         int classColumn = header.indexOf("CLASS");
         int authorColumn = header.indexOf("AUTHOR");
+        int dateColumn = header.indexOf("DATE");
         if (contentColumn < 0 || classColumn < 0) {
             throw new BadFileException(name + ", row 1: the header " + rows.get(0) + " must name the columns CONTENT and CLASS");
         }
@@ -63,7 +67,17 @@ final class LabelledCsv {
                 throw new BadFileException(name + ", row " + number + ": CLASS is \"" + label + "\", expected 1 (spam) or 0 (legitimate)");
             }
             String author = authorColumn >= 0 && authorColumn < row.size() ? row.get(authorColumn) : "";
-            out.add(new LabelledComment(row.get(contentColumn), author, label.equals("1"), name + ":" + number));
+            String date = dateColumn >= 0 && dateColumn < row.size() ? row.get(dateColumn).strip() : "";
+            LocalDateTime postedAt = null;
+            if (!date.isEmpty()) {
+                try {
+                    postedAt = date.length() == 10 ? LocalDate.parse(date).atStartOfDay() : LocalDateTime.parse(date);
+                } catch (DateTimeParseException e) {
+                    throw new BadFileException(name + ", row " + number + ": DATE is \"" + date
+                            + "\", expected a date (2014-11-07) or a date and time (2014-11-07T06:20:48), or nothing");
+                }
+            }
+            out.add(new LabelledComment(row.get(contentColumn), author, postedAt, label.equals("1"), name + ":" + number));
         }
         return out;
     }

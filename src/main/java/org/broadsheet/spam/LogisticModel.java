@@ -1,47 +1,48 @@
 package org.broadsheet.spam;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Logistic regression over hashed text features ({@link TextFeatures}), trained by stochastic gradient descent.
- * Chosen over naive Bayes because overlapping character n-grams break Bayes' independence assumption:
- * on the YouTube spam collection, cross-validated, it catches about 5 points more spam at 1% false alarms
+ * Logistic regression over hashed text features ({@link TextFeatures}), with the two thresholds that turn its
+ * log-odds into "hold" and "spam" ({@link ModelTraining} calibrates them on the decisions it was fitted on).
+ * Chosen over naive Bayes because overlapping character n-grams break Bayes' independence assumption
  * (bench/discussion.md). Not thread-safe; {@link StoredSpamModel} hands out copies.
  */
 final class LogisticModel {
 
     static final int BITS = 20;
-    /** Written first in the stored form, so that a model stored in another layout is recognised and ignored. */
-    private static final int FORMAT = 2;
-    private static final int SIZE = 1 << BITS;
-    static final double RATE = 1.0;
-    static final int EPOCHS = 20;
+    static final int SIZE = 1 << BITS;
+    /**
+     * Written first in the stored form, so that a model stored in another layout (older features, another
+     * table size) is recognised as outdated rather than misread.
+     */
+    private static final int FORMAT = BITS * 100 + 3;
+    /** Step size of an online lesson; the nightly refit uses {@link ModelTraining}'s adaptive steps instead. */
+    private static final double ONLINE_RATE = 0.5;
+    /** Until a refit calibrates them: spam from log-odds 1.5 (p ≈ 0.82), held from 0 (p = 0.5). */
+    static final double DEFAULT_SPAM_AT = 1.5;
+    static final double DEFAULT_HOLD_AT = 0.0;
 
-    private final float[] weights;
-    private double bias;
+    final float[] weights;
+    double bias;
     private long spamExamples;
     private long hamExamples;
+    private double spamAt = DEFAULT_SPAM_AT;
+    private double holdAt = DEFAULT_HOLD_AT;
 
     LogisticModel() {
-        this(new float[SIZE], 0, 0, 0);
+        this(new float[SIZE]);
     }
 
-    private LogisticModel(float[] weights, double bias, long spamExamples, long hamExamples) {
+    private LogisticModel(float[] weights) {
         this.weights = weights;
-        this.bias = bias;
-        this.spamExamples = spamExamples;
-        this.hamExamples = hamExamples;
     }
 
     long examples() {
@@ -53,32 +54,73 @@ final class LogisticModel {
         return Math.min(spamExamples, hamExamples);
     }
 
-    /** The log-odds that a comment with these features is spam; 0 for an untrained model. */
-    double score(Set<Long> features) {
-        double norm = 1 / Math.sqrt(features.size() + 1);
-        double z = bias;
-        for (long f : features) {
-            z += weights[index(f)] * norm;
-        }
-        return z;
+    /** Log-odds at and above which the text alone marks a comment spam. */
+    double spamAt() {
+        return spamAt;
     }
 
-    /** One gradient step towards the label. */
-    void step(Set<Long> features, boolean spam) {
-        double norm = 1 / Math.sqrt(features.size() + 1);
-        double p = 1 / (1 + Math.exp(-score(features)));
-        double gradient = (spam ? 1 : 0) - p;
-        bias += RATE * gradient;
-        for (long f : features) {
-            weights[index(f)] += (float) (RATE * gradient * norm);
+    /** Log-odds at and above which the text alone holds a comment for a moderator. */
+    double holdAt() {
+        return holdAt;
+    }
+
+    void calibrate(double spamAt, double holdAt) {
+        this.spamAt = spamAt;
+        this.holdAt = Math.min(holdAt, spamAt);
+    }
+
+    static final int MASK = SIZE - 1;
+    /**
+     * Length of each group of features ({@link TextFeatures}: character n-grams, words, links and shape): a
+     * comment's few link and shape features would otherwise be drowned by its hundreds of n-grams.
+     */
+    private static final double[] GROUP_WEIGHT = {1, 1, 2};
+
+    /** The value of each feature of a text: each group's length is shared equally by its features present. */
+    static float[] values(int[] features) {
+        int[] counts = new int[3];
+        for (int f : features) {
+            counts[f >>> BITS]++;
         }
+        float[] values = new float[features.length];
+        for (int i = 0; i < features.length; i++) {
+            int g = features[i] >>> BITS;
+            values[i] = (float) (GROUP_WEIGHT[g] / Math.sqrt(counts[g] + 1));
+        }
+        return values;
+    }
+
+    /** The log-odds that a comment with these features is spam; 0 for an untrained model. */
+    double score(int[] features) {
+        float[] values = values(features);
+        double z = bias;
+        for (int i = 0; i < features.length; i++) {
+            z += weights[features[i] & MASK] * values[i];
+        }
+        return z;
     }
 
     /**
      * Learns one moderator decision online: a few steps, stopping once the model agrees with the moderator
      * clearly enough, so that one lesson moves the model without overturning everything it knew.
      */
-    private void count(boolean spam) {
+    void learn(int[] features, boolean spam) {
+        float[] values = values(features);
+        for (int i = 0; i < 5; i++) {
+            double z = score(features);
+            if (spam ? z > 2 : z < -2) {
+                break;
+            }
+            double gradient = (spam ? 1 : 0) - 1 / (1 + Math.exp(-z));
+            bias += ONLINE_RATE * gradient;
+            for (int k = 0; k < features.length; k++) {
+                weights[features[k] & MASK] += (float) (ONLINE_RATE * gradient * values[k]);
+            }
+        }
+        count(spam);
+    }
+
+    void count(boolean spam) {
         if (spam) {
             spamExamples++;
         } else {
@@ -86,51 +128,26 @@ final class LogisticModel {
         }
     }
 
-    void learn(Set<Long> features, boolean spam) {
-        for (int i = 0; i < 5; i++) {
-            double z = score(features);
-            if (spam ? z > 2 : z < -2) {
-                break;
-            }
-            step(features, spam);
-        }
-        count(spam);
-    }
-
-    /** Trains a fresh model on labelled examples: several shuffled passes (fixed seed, so results repeat). */
-    static LogisticModel fit(List<Set<Long>> features, List<Boolean> labels) {
-        LogisticModel model = new LogisticModel();
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < features.size(); i++) {
-            order.add(i);
-        }
-        Random random = new Random(1);
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            Collections.shuffle(order, random);
-            for (int i : order) {
-                model.step(features.get(i), labels.get(i));
-            }
-        }
-        labels.forEach(model::count);
-        return model;
-    }
-
     LogisticModel copy() {
-        return new LogisticModel(weights.clone(), bias, spamExamples, hamExamples);
-    }
-
-    private static int index(long feature) {
-        return (int) ((feature ^ (feature >>> 32)) & (SIZE - 1));
+        LogisticModel copy = new LogisticModel(weights.clone());
+        copy.bias = bias;
+        copy.spamExamples = spamExamples;
+        copy.hamExamples = hamExamples;
+        copy.spamAt = spamAt;
+        copy.holdAt = holdAt;
+        return copy;
     }
 
     /** Non-zero weights only, deflated: a trained model is far smaller than its 2^20 slots. */
     byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
-            out.writeInt(BITS * 100 + FORMAT);
+            out.writeInt(FORMAT);
             out.writeDouble(bias);
             out.writeLong(spamExamples);
             out.writeLong(hamExamples);
+            out.writeDouble(spamAt);
+            out.writeDouble(holdAt);
             int nonZero = 0;
             for (float w : weights) {
                 if (w != 0) {
@@ -150,26 +167,40 @@ final class LogisticModel {
         return bytes.toByteArray();
     }
 
+    /** Whether stored bytes hold a model in the current layout (empty bytes are a fresh, current model). */
+    static boolean current(byte[] data) {
+        return data == null || data.length == 0 || format(data) == FORMAT;
+    }
+
+    /** Reads a stored model; bytes in another layout give a fresh model, to be refitted from the decisions. */
     static LogisticModel fromBytes(byte[] data) {
-        if (data == null || data.length == 0) {
+        if (data == null || data.length == 0 || format(data) != FORMAT) {
             return new LogisticModel();
         }
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new java.io.ByteArrayInputStream(data)))) {
-            if (in.readInt() != BITS * 100 + FORMAT) {
-                return new LogisticModel();
-            }
-            double bias = in.readDouble();
-            long spamExamples = in.readLong();
-            long hamExamples = in.readLong();
-            float[] weights = new float[SIZE];
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+            in.readInt();
+            LogisticModel model = new LogisticModel();
+            model.bias = in.readDouble();
+            model.spamExamples = in.readLong();
+            model.hamExamples = in.readLong();
+            model.spamAt = in.readDouble();
+            model.holdAt = in.readDouble();
             int nonZero = in.readInt();
             for (int i = 0; i < nonZero; i++) {
                 int index = in.readInt();
-                weights[index] = in.readFloat();
+                model.weights[index] = in.readFloat();
             }
-            return new LogisticModel(weights, bias, spamExamples, hamExamples);
+            return model;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int format(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+            return in.readInt();
+        } catch (IOException e) {
+            return -1;
         }
     }
 }

@@ -108,13 +108,15 @@ class SpamEvalCommand implements CliCommand {
         out.println();
         out.printf(Locale.ROOT, "spam kept from readers (held or spam): %.1f%%; legitimate held for a moderator: %.1f%%%n",
                 c.spamNotApproved(), 100.0 * c.counts[1][1] / Math.max(1, c.legitimate()));
+        // The headline counts spam verdicts only: a held comment is not counted as caught.
         out.printf(Locale.ROOT, "spam recall %.1f%%, legitimate marked spam %.1f%%%n", c.spamRecall(), c.legitimateMarkedSpam());
     }
 
     private static int usage(PrintStream err) {
         err.println("usage: spam-eval FILE.csv... [--folds 5]");
         err.println("       spam-eval --train A.csv... --test B.csv...");
-        err.println("CSV files need a header naming CONTENT and CLASS (1 = spam, 0 = legitimate).");
+        err.println("CSV files need a header naming CONTENT and CLASS (1 = spam, 0 = legitimate);");
+        err.println("AUTHOR and DATE feed the history checks when present.");
         return 2;
     }
 }

@@ -2,13 +2,15 @@ package org.broadsheet.spam;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Measures the whole filter on labelled comments: the learned classifier trained on one part, plus the
- * checks that a comment's text alone can feed (links), judged on another part by the same rules that judge
- * live comments ({@link SpamFilter#judge}).
+ * checks that a CSV row can feed (links in the text; with AUTHOR and DATE columns, repeated text and bursts by
+ * one author), judged on another part by the same rules that judge live comments ({@link SpamFilter#judge}).
  */
 final class SpamEvaluation {
 
@@ -56,14 +58,24 @@ final class SpamEvaluation {
         }
     }
 
+    /**
+     * Trains on {@code train}, judges {@code test}. The rows' history ({@link CsvHistory}) counts every row as
+     * posted to one site and only training rows as moderated.
+     */
     static Confusion trainAndTest(List<LabelledComment> train, List<LabelledComment> test) {
-        LogisticModel model = LogisticModel.fit(train.stream().map(c -> TextFeatures.of(c.text())).toList(),
+        LogisticModel model = ModelTraining.fit(train.stream().map(c -> TextFeatures.of(c.text())).toList(),
                 train.stream().map(LabelledComment::spam).toList());
-        List<SpamCheck> checks = List.of(new LinkCheck(), new LearnedCheck(() -> model));
+        List<SpamCheck> checks = List.of(new LinkCheck(), new HistoryCheck(), new LearnedCheck(() -> model));
+        List<LabelledComment> posted = new ArrayList<>(train);
+        posted.addAll(test);
+        Set<LabelledComment> moderated = Collections.newSetFromMap(new IdentityHashMap<>());
+        moderated.addAll(train);
+        CsvHistory history = new CsvHistory(posted, moderated::contains);
         Confusion confusion = new Confusion();
         for (LabelledComment c : test) {
-            SpamVerdict verdict = SpamFilter.judge(checks, CommentDraft.textOnly(c.text()), SpamRules.DEFAULT);
-            confusion.add(c.spam(), verdict.decision());
+            CommentDraft draft = new CommentDraft(c.text(), c.author(), "", "", "", "", "", null, "", null, false,
+                    history.of(c));
+            confusion.add(c.spam(), SpamFilter.judge(checks, draft, SpamRules.DEFAULT).decision());
         }
         return confusion;
     }

@@ -55,11 +55,19 @@ public class SpamFilter {
     }
 
     /**
-     * Refits the model on every decision moderators have made (several passes, as {@code spam-eval} measures
-     * it), replacing the drift of many small online lessons.
+     * Refits the model on every decision moderators have made and calibrates its hold and spam thresholds on
+     * them, as {@code spam-eval} measures it, replacing the drift of many small online lessons.
      */
     public void retrain(List<String> texts, List<Boolean> spam) {
         model.replace(texts.stream().map(TextFeatures::of).toList(), spam);
+    }
+
+    /**
+     * Whether the stored model predates this version's features; until it is refitted ({@link #retrain}) the
+     * learned check is neutral.
+     */
+    public boolean modelOutdated() {
+        return model.outdated();
     }
 
     static SpamVerdict judge(List<SpamCheck> checks, CommentDraft draft, SpamRules rules) {

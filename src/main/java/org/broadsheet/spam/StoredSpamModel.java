@@ -3,7 +3,6 @@ package org.broadsheet.spam;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.broadsheet.support.Rows;
@@ -44,6 +43,12 @@ class StoredSpamModel {
         return fresh.model();
     }
 
+    /** Whether the stored model was written by an older version (other features) and so needs a refit. */
+    boolean outdated() {
+        byte[] stored = jdbc.sql("SELECT weights FROM spam_model WHERE id = 1").query(byte[].class).optional().orElse(null);
+        return !LogisticModel.current(stored);
+    }
+
     /** Teaches the stored model one decision. */
     @Transactional
     void learn(String text, boolean spam) {
@@ -55,9 +60,9 @@ class StoredSpamModel {
 
     /** Replaces the model with one fitted on all these decisions. */
     @Transactional
-    void replace(List<Set<Long>> features, List<Boolean> labels) {
+    void replace(List<int[]> features, List<Boolean> labels) {
         jdbc.sql("SELECT version FROM spam_model WHERE id = 1 FOR UPDATE").query(Long.class).single();
-        save(LogisticModel.fit(features, labels));
+        save(ModelTraining.fit(features, labels));
     }
 
     private void save(LogisticModel model) {

@@ -1,80 +1,130 @@
 package org.broadsheet.spam;
 
 import java.text.Normalizer;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsoup.parser.Parser;
+
 /**
- * Turns a comment's text into the set of features the learned filter counts: words, word pairs, character
- * n-grams (3 to 5 characters, which also work for Japanese, where words are not separated by spaces), the
- * domains of links, and a few shapes (has a link, has a long number). Features are 64-bit hashes so that the
- * model is one table of numbers whatever the language.
+ * Turns a comment's text into the features the learned filter weighs: words and word pairs of its plain reading
+ * ({@link ObfuscatedText}), character n-grams of the text as written (2 to 6 characters, which also work for
+ * Japanese, where words are not separated by spaces), the parts of every link (host, domain, top-level domain,
+ * path words) and the text's shape (capitals, length, exclamation marks, digits). Nothing here is a list of
+ * spam words: which features mean spam is learned from moderators' decisions.
+ *
+ * <p>A feature is a slot in the model's table of {@code 2^BITS} weights (a hash of its name), so the model is
+ * one array whatever the language, tagged above those bits with its group ({@link #CHARACTERS}, {@link #WORDS},
+ * {@link #LINKS_AND_SHAPE}); the result is sorted and free of repeats.
  */
 final class TextFeatures {
 
+    static final int CHARACTERS = 0;
+    static final int WORDS = 1;
+    static final int LINKS_AND_SHAPE = 2;
+    private static final long FNV_START = 0xcbf29ce484222325L;
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
-    private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)([^\\s/<>\"']+)");
+    private static final Pattern LINK = Pattern.compile(
+            "(?i)(?:\\bhttps?://|\\bwww\\.|(?<![\\p{L}\\p{N}@.-])(?=[a-z0-9-]+\\.(?:com|net|org|info|ru|ly|me|tv|co|io|biz|us|uk|de|xyz)\\b))"
+                    + "([^\\s/<>\"'?#]+)([^\\s<>\"']*)");
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d[\\d ]{6,}\\d");
-    private static final Pattern MARKUP = Pattern.compile("<[^>]{0,200}>|&[a-z]{2,6};|&#\\d{1,6};");
+    /** A tag's link target, kept as text (imported comments carry their links as HTML); other tags are dropped. */
+    private static final Pattern HREF = Pattern.compile("<a\\s[^>]{0,300}?href\\s*=\\s*[\"']?([^\"'\\s>]+)[^>]{0,300}>");
+    private static final Pattern TAG = Pattern.compile("<[^>]{0,300}>");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private TextFeatures() {
     }
 
-    static Set<Long> of(String text) {
-        String clean = normalize(text);
-        Set<Long> features = new HashSet<>();
-        Matcher links = LINK.matcher(clean);
-        boolean anyLink = false;
+    static int[] of(String text) {
+        String raw = text == null ? "" : text;
+        String clean = normalize(raw);
+        String plain = ObfuscatedText.unmask(clean);
+        Slots slots = new Slots();
+        slots.group = LINKS_AND_SHAPE;
+        links(plain, slots);
+        shape(raw, clean, slots);
+        slots.group = WORDS;
+        words(plain, slots);
+        slots.group = CHARACTERS;
+        String squeezed = " " + SPACES.matcher(clean).replaceAll(" ").strip() + " ";
+        for (int n = 2; n <= 6; n++) {
+            for (int i = 0; i + n <= squeezed.length(); i++) {
+                slots.add("c:", squeezed, i, i + n);
+            }
+        }
+        return slots.sorted();
+    }
+
+    private static void links(String plain, Slots slots) {
+        Matcher links = LINK.matcher(plain);
+        int count = 0;
         while (links.find()) {
-            anyLink = true;
-            String host = links.group(1).replaceFirst("^www\\.", "");
-            features.add(hash("d:" + host));
+            count++;
+            String host = links.group(1).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "").replaceFirst(":\\d+$", "");
+            slots.add("host:" + host);
+            String[] labels = host.split("\\.");
+            if (labels.length >= 2) {
+                slots.add("domain:" + labels[labels.length - 2] + "." + labels[labels.length - 1]);
+                slots.add("tld:" + labels[labels.length - 1]);
+            }
+            Matcher pathWords = WORD.matcher(links.group(2));
+            while (pathWords.find()) {
+                slots.add("path:" + pathWords.group());
+            }
         }
-        if (anyLink) {
-            features.add(hash("shape:link"));
+        if (count > 0) {
+            slots.add("shape:links" + Math.min(count, 3));
         }
-        if (LONG_NUMBER.matcher(clean).find()) {
-            features.add(hash("shape:number"));
-        }
-        Matcher words = WORD.matcher(clean);
+    }
+
+    private static void words(String plain, Slots slots) {
+        Matcher words = WORD.matcher(plain);
         String previous = null;
         while (words.find()) {
             String word = words.group();
-            features.add(hash("w:" + word));
+            slots.add("w:" + word);
             if (previous != null) {
-                features.add(hash("b:" + previous + " " + word));
+                slots.add("b:" + previous + " " + word);
             }
             previous = word;
         }
-        String raw = text == null ? "" : text;
+    }
+
+    private static void shape(String raw, String clean, Slots slots) {
         long letters = raw.chars().filter(Character::isLetter).count();
         long upper = raw.chars().filter(Character::isUpperCase).count();
         if (letters > 10) {
-            features.add(hash("shape:upper" + (10 * upper / letters)));
+            slots.add("shape:upper" + (10 * upper / letters));
         }
-        features.add(hash("shape:length" + Math.min(12, 32 - Integer.numberOfLeadingZeros(raw.length()))));
-        String squeezed = " " + clean.replaceAll("\\s+", " ").strip() + " ";
-        for (int n = 2; n <= 6; n++) {
-            for (int i = 0; i + n <= squeezed.length(); i++) {
-                features.add(hash("c:" + squeezed.substring(i, i + n)));
-            }
+        slots.add("shape:length" + Math.min(12, 32 - Integer.numberOfLeadingZeros(raw.length())));
+        long exclamations = raw.chars().filter(c -> c == '!').count();
+        slots.add("shape:exclaim" + Math.min(exclamations, 3));
+        if (LONG_NUMBER.matcher(clean).find()) {
+            slots.add("shape:number");
         }
-        return features;
     }
 
-    /** Lower case, compatibility forms folded, HTML tags and entities (as in imported comments) dropped. */
+    /**
+     * Lower case, compatibility forms folded; HTML as in imported comments read as text: tags dropped but link
+     * targets kept, entities decoded.
+     */
     static String normalize(String text) {
         String folded = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return MARKUP.matcher(folded).replaceAll(" ").replace('\uFEFF', ' ');
+        String untagged = TAG.matcher(HREF.matcher(folded).replaceAll(" $1 ")).replaceAll(" ");
+        return Parser.unescapeEntities(untagged, false).replace('\uFEFF', ' ');
     }
 
-    /** FNV-1a, 64 bits: stable across JVMs and nodes, unlike String.hashCode's 32 bits collisions. */
-    static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
+    /** The slot of a named feature: FNV-1a over the name's UTF-16 units, stable across JVMs and nodes. */
+    static int slot(String name) {
+        return index(fnv(FNV_START, name, 0, name.length()));
+    }
+
+    private static long fnv(long h, String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             h ^= (c & 0xff);
             h *= 0x100000001b3L;
@@ -82,5 +132,45 @@ final class TextFeatures {
             h *= 0x100000001b3L;
         }
         return h;
+    }
+
+    private static int index(long hash) {
+        return (int) ((hash ^ (hash >>> 32)) & (LogisticModel.SIZE - 1));
+    }
+
+    /** Collects slots without building a string per character n-gram (a comment has hundreds of them). */
+    private static final class Slots {
+        private int[] values = new int[256];
+        private int size;
+        /** The group the next slots belong to. */
+        int group;
+
+        void add(String name) {
+            push(slot(name));
+        }
+
+        /** The same slot as {@code add(prefix + text.substring(from, to))}. */
+        void add(String prefix, String text, int from, int to) {
+            push(index(fnv(fnv(FNV_START, prefix, 0, prefix.length()), text, from, to)));
+        }
+
+        private void push(int slot) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = slot | (group << LogisticModel.BITS);
+        }
+
+        int[] sorted() {
+            int[] all = Arrays.copyOf(values, size);
+            Arrays.sort(all);
+            int unique = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (i == 0 || all[i] != all[i - 1]) {
+                    all[unique++] = all[i];
+                }
+            }
+            return Arrays.copyOf(all, unique);
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.broadsheet.testing.WithStaffUser;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -168,7 +168,7 @@ class AkismetIntegrationTest {
     }
 
     @Test
-    @WithMockUser(username = "editor@meridian.example", roles = "EDITOR")
+    @WithStaffUser(email = "editor@meridian.example")
     void moderatorDecisionsAreReportedAndTheKeyIsVerifiedWhenSaved() throws Exception {
         long id = postAsReader("A comment the moderator decides is spam after all.");
         mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id)).param("action", "SPAM").with(csrf()));

@@ -167,6 +167,17 @@ class CommentPostingTest {
         assertRefused(post(ARTICLE + "comments").param("name", "N").param("email", "n@example.net")
                 .param("text", "Forged.").param("token", "1.2.3.abc"), "Forged.", "expired");
         assertRefused(comment("Name", "x@example.net", "Text").param("parent", "abc"), "Text", "replying to");
+        // Very long input in every field, and a website that tries to break out of its attribute.
+        assertRefused(comment("N".repeat(201), "x@example.net", "Long name."), "Long name.", "200");
+        assertRefused(comment("Name", "x".repeat(320) + "@example.net", "Long email."), "Long email.", "not an email address");
+        assertRefused(comment("Name", "x@example.net", "Long site.").param("url", "http://x.example/" + "a".repeat(2000)),
+                "Long site.", "http://");
+        assertRefused(comment("Name", "x@example.net", "Quoted site.").param("url", "http://x.example/\"><script>alert(1)</script>"),
+                "Quoted site.", "http://");
+        // No fields at all.
+        MvcResult empty = mvc.perform(post(ARTICLE + "comments")).andReturn();
+        assertThat(empty.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Jsoup.parse(empty.getResponse().getContentAsString()).select(".form-problems li")).isNotEmpty();
 
         // Bytes that are not UTF-8 (0xC3 0x28) in the text.
         byte[] body = ("name=N&email=n%40example.net&token=" + java.net.URLEncoder.encode(token(), StandardCharsets.UTF_8)

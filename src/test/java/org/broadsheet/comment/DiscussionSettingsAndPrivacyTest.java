@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import org.broadsheet.testing.WithStaffUser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest
 @AutoConfigureMockMvc
-@WithMockUser(username = "editor@meridian.example", roles = "EDITOR")
+@WithStaffUser(email = "editor@meridian.example")
 class DiscussionSettingsAndPrivacyTest {
 
     static final String ARTICLE = CommentPostingTest.ARTICLE;
@@ -62,6 +62,7 @@ class DiscussionSettingsAndPrivacyTest {
         form.set("retention_days", "30");
         form.add("disallowed_words", "casino\nfree money");
         form.add("hold_first_comment", "on");
+        form.add("notify_authors", "on");
         MvcResult saved = mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn();
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/comments/settings?saved");
         assertThat(settings.current().retentionDays()).isEqualTo(30);
@@ -74,6 +75,9 @@ class DiscussionSettingsAndPrivacyTest {
 
         Document page = Jsoup.parse(mvc.perform(get("/newsroom/comments/settings")).andReturn().getResponse().getContentAsString());
         assertThat(page.getElementById("retention_days").val()).isEqualTo("30");
+        assertThat(settings.current().notifyAuthors()).isTrue();
+        assertThat(page.getElementById("notify_authors").hasAttr("checked")).isTrue();
+        assertThat(page.select("header.newsroom-header .pending-count, header.newsroom-header nav a[href=/newsroom/comments/]")).isNotEmpty();
         Document privacyPage = Jsoup.parse(mvc.perform(get("/privacy/")).andReturn().getResponse().getContentAsString());
         assertThat(privacyPage.getElementById("retention-days").text()).isEqualTo("30");
         assertThat(privacyPage.getElementById("akismet-notice").text()).contains("No external spam service");

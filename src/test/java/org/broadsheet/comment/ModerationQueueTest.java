@@ -7,8 +7,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
+import org.broadsheet.account.Role;
+import org.broadsheet.testing.WithStaffUser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -18,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -79,13 +82,13 @@ class ModerationQueueTest {
     }
 
     @Test
-    @WithMockUser(username = "author@meridian.example", roles = "AUTHOR")
+    @WithStaffUser(email = "author@meridian.example", role = Role.AUTHOR)
     void authorsAreRefused() throws Exception {
         assertThat(mvc.perform(get("/newsroom/comments/")).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
-    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    @WithStaffUser(email = EDITOR)
     void aHeldCommentShowsItsScoreAndReasonsAndApprovingItPublishesItAndTeachesTheFilter() throws Exception {
         long id = postAsReader("held.reader@example.net", "I have a question about the renewal procedure.");
         assertThat(status(id)).isEqualTo("PENDING");
@@ -96,6 +99,13 @@ class ModerationQueueTest {
         assertThat(item.select(".spam-score").text()).isNotBlank();
         assertThat(item.select(".spam-reasons li").eachText()).anyMatch(r -> r.contains("first comment"));
         assertThat(queue.select(".pending-count").text()).isNotBlank();
+        // The newsroom's shared header (every section the role may use), with the discussion's own pages below it.
+        assertThat(queue.select("header.newsroom-header nav a").eachAttr("href"))
+                .contains("/newsroom/articles/", "/newsroom/comments/", "/newsroom/sections/");
+        assertThat(queue.select("header.newsroom-header nav a[href=/newsroom/comments/] + .pending-count").text())
+                .isEqualTo(String.valueOf(jdbc.sql("SELECT COUNT(*) FROM comment WHERE status = 'PENDING'").query(Long.class).single()));
+        assertThat(queue.select("nav.subnav a").eachAttr("href"))
+                .containsExactly("/newsroom/comments/", "/newsroom/comments/settings", "/newsroom/comments/personal-data");
 
         long before = modelVersion();
         int status = mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id)).param("action", "APPROVE")
@@ -108,7 +118,7 @@ class ModerationQueueTest {
     }
 
     @Test
-    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    @WithStaffUser(email = EDITOR)
     void bulkActionsMoveSeveralCommentsAndSpamLandsInTheSpamTabWithItsReasons() throws Exception {
         long a = postAsReader("a@example.net", "First of several comments.");
         long b = postAsReader("b@example.net", "Second of several comments.");
@@ -128,7 +138,7 @@ class ModerationQueueTest {
     }
 
     @Test
-    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    @WithStaffUser(email = EDITOR)
     void moderationFormsNeedTheSessionCsrfToken() throws Exception {
         long id = postAsReader("csrf@example.net", "Should stay pending.");
         int status = mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id)).param("action", "APPROVE"))
@@ -138,7 +148,7 @@ class ModerationQueueTest {
     }
 
     @Test
-    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    @WithStaffUser(email = EDITOR)
     void staffPostAsThemselvesOnlyFromThisSiteSoAForeignFormCannotPostAsThem() throws Exception {
         String token = tokens.issue(articleId, Instant.now().minusSeconds(120));
         var foreign = mvc.perform(post(ARTICLE + "comments").param("text", "Forged from elsewhere.").param("token", token)
@@ -154,7 +164,7 @@ class ModerationQueueTest {
     }
 
     @Test
-    @WithMockUser(username = EDITOR, roles = "EDITOR")
+    @WithStaffUser(email = EDITOR)
     void anEditorEditsACommentAndRepliesFromTheQueueAsThemselves() throws Exception {
         long id = postAsReader("typo@example.net", "Teh renewal vote is unanimous.");
         mvc.perform(post("/newsroom/comments/" + id + "/edit").param("name", "Reader").param("url", "")
@@ -172,5 +182,54 @@ class ModerationQueueTest {
         Element reply = article.getElementById("comment-" + id).selectFirst(".comment-replies .comment");
         assertThat(reply.select(".comment-author").text()).isEqualTo("Erin Editor");
         assertThat(reply.select(".comment-body").text()).isEqualTo("Thanks, that is right.");
+    }
+
+    @Test
+    @WithStaffUser(email = EDITOR)
+    void hostileOrIncompleteInputInTheQueueIsRefusedWithAMessageAndChangesNothing() throws Exception {
+        long id = postAsReader("hostile.queue@example.net", "The original text stays.");
+        String xss = "<script>alert(1)</script>";
+        record Case(String name, String url, String text, String message) {
+        }
+        for (Case c : List.of(new Case(xss, "", "Fine text.", "HTML tags"),
+                new Case("Reader", "javascript:alert(1)", "Fine text.", "http://"),
+                new Case("Reader", "http://x.example/\"><script>alert(1)</script>", "Fine text.", "http://"),
+                new Case("R".repeat(201), "", "Fine text.", "200"),
+                new Case("Reader", "", "x".repeat(10_001), "limit is 10000"),
+                new Case("Reader", "", "", "comment"),
+                new Case("Reader", "", "bad \uFFFD bytes", "UTF-8"))) {
+            MvcResult r = mvc.perform(post("/newsroom/comments/" + id + "/edit").param("name", c.name()).param("url", c.url())
+                    .param("text", c.text()).with(csrf())).andReturn();
+            assertThat(r.getResponse().getStatus()).as(c.toString()).isEqualTo(400);
+            Document page = Jsoup.parse(r.getResponse().getContentAsString());
+            assertThat(page.select(".form-problems, .problem, [role=alert]").text()).as(c.toString()).contains(c.message());
+            assertThat(page.select("script")).as("the payload is shown as text").noneMatch(e -> e.html().contains("alert(1)"));
+        }
+        // Missing fields altogether: a message, not a 500.
+        assertThat(mvc.perform(post("/newsroom/comments/" + id + "/edit").with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT body FROM comment WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("The original text stays.");
+
+        long replies = jdbc.sql("SELECT COUNT(*) FROM comment WHERE parent_id = :id").param("id", id).query(Long.class).single();
+        for (String text : new String[] {"", "y".repeat(10_001), xss}) {
+            int status = mvc.perform(post("/newsroom/comments/" + id + "/reply").param("text", text).with(csrf())).andReturn().getResponse().getStatus();
+            assertThat(status).as("reply " + text.length()).isEqualTo(400);
+        }
+        assertThat(mvc.perform(post("/newsroom/comments/" + id + "/reply").with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE parent_id = :id").param("id", id).query(Long.class).single()).isEqualTo(replies);
+        assertThat(status(id)).isEqualTo("PENDING");
+
+        MvcResult unknownAction = mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id))
+                .param("action", "DROP TABLE comment").with(csrf())).andReturn();
+        assertThat(unknownAction.getResponse().getStatus()).isEqualTo(400);
+        assertThat(unknownAction.getResponse().getContentAsString()).contains("Unknown moderation action");
+        assertThat(mvc.perform(post("/newsroom/comments/bulk").param("ids", "1;DELETE").param("action", "DELETE").with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(mvc.perform(post("/newsroom/comments/bulk").with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(status(id)).isEqualTo("PENDING");
+
+        assertThat(mvc.perform(get("/newsroom/comments/999999999/edit")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/newsroom/comments/?status=<script>")).andReturn().getResponse().getStatus()).isEqualTo(400);
+        assertThat(mvc.perform(post("/newsroom/comments/personal-data/erase").with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(400);
     }
 }

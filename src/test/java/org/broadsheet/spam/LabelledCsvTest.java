@@ -43,4 +43,13 @@ class LabelledCsvTest {
         assertThatThrownBy(() -> LabelledCsv.parse("ID,CONTENT,CLASS\n1,only two\n", "s.csv"))
                 .hasMessageContaining("s.csv, row 2").hasMessageContaining("2 fields");
     }
+
+    @Test
+    void readsTheDateWhenPresentAndNamesTheRowOfABadOne() throws Exception {
+        List<LabelledComment> rows = LabelledCsv.parse("AUTHOR,DATE,CONTENT,CLASS\nAnn,2014-11-07T06:20:48,hi,0\nBob,,yo,1\n", "d.csv");
+        assertThat(rows.get(0).postedAt()).hasToString("2014-11-07T06:20:48");
+        assertThat(rows.get(1).postedAt()).isNull();
+        assertThatThrownBy(() -> LabelledCsv.parse("DATE,CONTENT,CLASS\n2014-11-07T06:20:48,a,0\nyesterday,b,1\n", "d.csv"))
+                .hasMessageContaining("d.csv, row 3").hasMessageContaining("DATE");
+    }
 }

@@ -1,0 +1,94 @@
+package org.broadsheet.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The learned filter's reading of texts, its training and its calibrated thresholds. */
+class LearnedFilterTest {
+
+    @Test
+    void readsObfuscatedSpellingsPlainly() {
+        assertThat(ObfuscatedText.unmask("ch3ck my ch4nnel")).isEqualTo("check my channel");
+        assertThat(ObfuscatedText.unmask("s u b s c r i b e now")).isEqualTo("subscribe now");
+        assertThat(ObfuscatedText.unmask("freeeee views at example dot com")).isEqualTo("free views at example.com");
+        assertThat(ObfuscatedText.unmask("$ub$cribe")).isEqualTo("subscribe");
+        // Ordinary words, numbers, mostly-digit words and one or two lone letters stay as they are.
+        assertThat(ObfuscatedText.unmask("the 2nd vote in 2014, b4 a u-turn")).isEqualTo("the 2nd vote in 2014, b4 a u-turn");
+    }
+
+    @Test
+    void anObfuscatedWordSharesTheFeaturesOfItsPlainSpelling() {
+        int channel = TextFeatures.slot("w:channel") | TextFeatures.WORDS << LogisticModel.BITS;
+        assertThat(TextFeatures.of("ch4nnel")).contains(channel);
+        assertThat(TextFeatures.of("CHANNEL")).contains(channel);
+    }
+
+    @Test
+    void linksGiveTheirHostDomainAndPathWordsEvenInsideImportedHtmlOrWithoutAScheme() {
+        int domain = TextFeatures.slot("domain:example.com") | TextFeatures.LINKS_AND_SHAPE << LogisticModel.BITS;
+        int path = TextFeatures.slot("path:free") | TextFeatures.LINKS_AND_SHAPE << LogisticModel.BITS;
+        assertThat(TextFeatures.of("see https://www.shop.example.com/free/views")).contains(domain, path);
+        assertThat(TextFeatures.of("<a href=\"http://example.com/free\">here</a>")).contains(domain, path);
+        assertThat(TextFeatures.of("go to example.com today")).contains(domain);
+        assertThat(TextFeatures.of("go to example dot com today")).contains(domain);
+    }
+
+    @Test
+    void fittingCalibratesTheSpamThresholdAboveAlmostAllUnseenLegitimateComments() {
+        List<int[]> features = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        String[] spam = {"subscribe to my channel", "check out my channel for free views", "free gift cards at my page",
+            "visit my page for free followers"};
+        String[] ham = {"the renewal procedure is slow", "the council voted against it", "a clear analysis of the vote",
+            "the minister resigned in march"};
+        for (int i = 0; i < 40; i++) {
+            features.add(TextFeatures.of(spam[i % spam.length] + " " + i));
+            labels.add(true);
+            features.add(TextFeatures.of(ham[i % ham.length] + " " + i));
+            labels.add(false);
+        }
+        LogisticModel model = ModelTraining.fit(features, labels);
+        assertThat(model.spamAt()).isNotEqualTo(LogisticModel.DEFAULT_SPAM_AT).isGreaterThanOrEqualTo(0);
+        assertThat(model.holdAt()).isLessThanOrEqualTo(model.spamAt());
+        assertThat(model.score(TextFeatures.of("check out my channel for free followers"))).isGreaterThan(model.spamAt());
+        assertThat(model.score(TextFeatures.of("the council voted on the renewal"))).isNegative().isLessThan(model.spamAt());
+        assertThat(model.examples()).isEqualTo(80);
+
+        LogisticModel restored = LogisticModel.fromBytes(model.toBytes());
+        assertThat(restored.spamAt()).isEqualTo(model.spamAt());
+        assertThat(restored.holdAt()).isEqualTo(model.holdAt());
+        // The learned check puts the calibrated spam threshold exactly on the filter's.
+        assertThat(LearnedCheck.points(model.spamAt(), model)).isEqualTo(SpamVerdict.SPAM_AT);
+    }
+
+    @Test
+    void aModelStoredByAnOlderVersionIsRecognisedAsOutdated() {
+        assertThat(LogisticModel.current(new LogisticModel().toBytes())).isTrue();
+        assertThat(LogisticModel.current(null)).isTrue();
+        assertThat(LogisticModel.current(new byte[] {1, 2, 3})).isFalse();
+        assertThat(LogisticModel.fromBytes(new byte[] {1, 2, 3}).examples()).isZero();
+    }
+
+    @Test
+    void csvHistorySeesRepeatsAndBurstsBeforeACommentAndOnlyTrainingApprovals() {
+        LocalDateTime t = LocalDateTime.of(2014, 11, 7, 12, 0);
+        LabelledComment first = new LabelledComment("same words", "Ann", t.minusHours(2), false, "a:2");
+        LabelledComment repeat = new LabelledComment("same words", "Bob", t, true, "a:3");
+        LabelledComment later = new LabelledComment("same words", "Cy", t.plusDays(2), true, "a:4");
+        LabelledComment annAgain = new LabelledComment("other words", "Ann", t, false, "a:5");
+        List<LabelledComment> all = List.of(first, repeat, later, annAgain);
+
+        CsvHistory history = new CsvHistory(all, c -> c == first);
+        assertThat(history.of(repeat).sameTextLastDay()).isEqualTo(1);
+        assertThat(history.of(later).sameTextLastDay()).isZero();
+        assertThat(history.of(first).sameTextLastDay()).isZero();
+        assertThat(history.of(annAgain).approvedFromEmail()).isEqualTo(1);
+        assertThat(new CsvHistory(all, c -> false).of(annAgain).approvedFromEmail()).isZero();
+        assertThat(history.of(new LabelledComment("same words", "Dee", null, true, "a:6"))).isEqualTo(CommentDraft.History.NONE);
+    }
+}
