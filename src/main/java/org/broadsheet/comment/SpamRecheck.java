@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.broadsheet.spam.SpamFilter;
 import org.broadsheet.spam.SpamVerdict;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Scheduled work of the spam filter on stored comments: comments held because a check failed (Akismet down)
  * are checked again until the checks answer; and every night the learned model is refitted on all moderator
- * decisions, as {@code spam-eval} measures it. Both are safe to run on several nodes at once.
+ * decisions, as {@code spam-eval} measures it. Both would be safe on several nodes at once, but each runs on one
+ * node at a time (ShedLock): a re-check asks Akismet once, and one refit is enough for the shared model.
  */
 @Component
 class SpamRecheck {
@@ -46,6 +48,11 @@ class SpamRecheck {
 
     /** Checks held comments again; a comment stays pending until every check has answered. */
     @Scheduled(fixedDelayString = "${broadsheet.comments.recheck-interval:PT5M}", initialDelayString = "PT2M")
+    @SchedulerLock(name = "recheck-held-comments", lockAtMostFor = "PT10M")
+    void recheckOnSchedule() {
+        recheck();
+    }
+
     int recheck() {
         DiscussionSettings.Settings s = settings.current();
         int settled = 0;
@@ -80,6 +87,7 @@ class SpamRecheck {
 
     /** Refits the learned model on every moderator decision. */
     @Scheduled(cron = "${broadsheet.comments.retrain-cron:0 30 3 * * *}")
+    @SchedulerLock(name = "refit-spam-model", lockAtMostFor = "PT1H")
     void retrain() {
         List<CommentRepository.CommentRow> trained = repository.trained();
         if (trained.isEmpty()) {
