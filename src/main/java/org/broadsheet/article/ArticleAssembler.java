@@ -41,15 +41,23 @@ class ArticleAssembler {
         Map<Long, Author> authorById = authors.byIds(flatten(authorIds.values()));
         Map<Long, Section> sectionById = taxonomy.sectionsByIds(flatten(sectionIds.values()));
         Map<Long, Image> leads = media.images(articles.stream().map(Article::leadMediaId).filter(Objects::nonNull).toList());
-        ids.forEach(id -> PageDependencies.record(PageDependencies.article(id)));
-        authorById.keySet().forEach(id -> PageDependencies.record(PageDependencies.author(id)));
-        return articles.stream().map(a -> new ArticleSummary(a.id(), ArticleUrls.of(a.publishedAt(), a.slug(), zone),
+        List<ArticleSummary> summaries = articles.stream().map(a -> new ArticleSummary(a.id(), ArticleUrls.of(a.publishedAt(), a.slug(), zone),
                 a.language(), a.title(), a.standfirst(), a.publishedAt(),
                 pick(authorIds.get(a.id()), authorById), pick(sectionIds.get(a.id()), sectionById),
                 a.leadMediaId() == null ? null : leads.get(a.leadMediaId()),
                 a.leadAlt().isBlank() && a.leadMediaId() != null && leads.containsKey(a.leadMediaId())
                         ? leads.get(a.leadMediaId()).alt() : a.leadAlt()))
                 .toList();
+        recordDependencies(summaries);
+        return summaries;
+    }
+
+    /** The page being rendered shows these articles and their authors. */
+    static void recordDependencies(List<ArticleSummary> summaries) {
+        for (ArticleSummary summary : summaries) {
+            PageDependencies.record(PageDependencies.article(summary.id()));
+            summary.authors().forEach(author -> PageDependencies.record(PageDependencies.author(author.id())));
+        }
     }
 
     static <T> List<T> pick(List<Long> ids, Map<Long, T> byId) {

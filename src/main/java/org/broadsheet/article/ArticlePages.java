@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.broadsheet.author.Author;
@@ -19,11 +21,14 @@ import org.broadsheet.site.SiteSettings;
 import org.broadsheet.site.SiteUrls;
 import org.broadsheet.syndication.Partner;
 import org.broadsheet.support.PageDependencies;
+import org.broadsheet.support.ReadMostly;
+import org.broadsheet.support.ReadMostlyCaches;
 import org.broadsheet.syndication.PartnerService;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Assembles the public page of one published article. */
 @Service
@@ -42,11 +47,21 @@ public class ArticlePages {
     private final SiteUrls urls;
     private final Clock clock;
     private final ObjectProvider<SimilarArticles> similar;
+    private volatile Optional<SimilarArticles> finder;
+    /**
+     * The related-articles block's cards: what they show (other articles, their authors, sections and images)
+     * changes only with content, never with comments, so they are kept until content changes.
+     */
+    private final ReadMostly<RelatedKey, List<ArticleSummary>> relatedSummaries;
+
+    private record RelatedKey(long articleId, ZoneId zone) {
+    }
 
     ArticlePages(ArticleRepository repository, ArticleAssembler assembler, AuthorService authors,
                  TaxonomyService taxonomy, MediaService media, PartnerService partners, CommentService comments,
                  ArticleStructuredData structuredData, SiteUrls urls, Clock clock,
-                 ObjectProvider<SimilarArticles> similar) {
+                 ObjectProvider<SimilarArticles> similar, ReadMostlyCaches caches) {
+        this.relatedSummaries = caches.create(10_000);
         this.repository = repository;
         this.assembler = assembler;
         this.authors = authors;
@@ -78,6 +93,11 @@ public class ArticlePages {
         }
     }
 
+    /**
+     * What is at this address. One read-only transaction: the page's queries share one connection (not one
+     * pool checkout each) and see one snapshot.
+     */
+    @Transactional(readOnly = true)
     public Lookup find(LocalDate date, String slug, SiteSettings.Settings settings) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<Article> any = repository.findBySlug(slug);
@@ -116,12 +136,12 @@ public class ArticlePages {
 
     private ArticlePage assemble(Article a, String url, SiteSettings.Settings settings, OffsetDateTime now) {
         ZoneId zone = settings.timeZone();
-        List<Long> ids = List.of(a.id());
-        List<Long> authorIds = repository.authorIds(ids).getOrDefault(a.id(), List.of());
+        ArticleRepository.ArticleLinks links = repository.linksOf(a.id());
+        List<Long> authorIds = links.authorIds();
         List<Author> byline = ArticleAssembler.pick(authorIds, authors.byIds(authorIds));
-        List<Long> sectionIds = repository.sectionIds(ids).getOrDefault(a.id(), List.of());
+        List<Long> sectionIds = links.sectionIds();
         List<Section> sections = ArticleAssembler.pick(sectionIds, taxonomy.sectionsByIds(sectionIds));
-        List<Long> tagIds = repository.tagIds(ids).getOrDefault(a.id(), List.of());
+        List<Long> tagIds = links.tagIds();
         var tags = new ArrayList<>(taxonomy.tagsByIds(tagIds).values());
         Image lead = a.leadMediaId() == null ? null : media.image(a.leadMediaId()).orElse(null);
 
@@ -147,7 +167,7 @@ public class ArticlePages {
         authorIds.forEach(id -> PageDependencies.record(PageDependencies.author(id)));
         sectionIds.forEach(id -> PageDependencies.record(PageDependencies.sectionList(id)));
         tagIds.forEach(id -> PageDependencies.record(PageDependencies.tagList(id)));
-        List<ArticleSummary> related = assembler.summaries(related(a.id(), now), zone);
+        List<ArticleSummary> related = related(a.id(), now, zone);
 
         boolean laterDay = a.updatedAt() != null && a.publishedAt() != null
                 && a.updatedAt().atZoneSameInstant(zone).toLocalDate()
@@ -176,16 +196,38 @@ public class ArticlePages {
                 related, head);
     }
 
-    /** From the search index when it can answer, else the newest articles sharing a section or tag. */
-    private List<Article> related(long articleId, OffsetDateTime now) {
-        SimilarArticles finder = similar.getIfAvailable();
-        Optional<List<Long>> ids = finder == null ? Optional.empty() : finder.similarTo(articleId, RELATED);
-        if (ids.isEmpty()) {
-            return repository.related(articleId, now, RELATED);
+    /**
+     * From the search index when it can answer (kept until content changes), else the newest articles sharing
+     * a section or tag (not kept: the index may be ready for the next request).
+     */
+    private List<ArticleSummary> related(long articleId, OffsetDateTime now, ZoneId zone) {
+        RelatedKey key = new RelatedKey(articleId, zone);
+        List<ArticleSummary> kept = relatedSummaries.get(key, k -> {
+            SimilarArticles finder = similarArticles();
+            Optional<List<Long>> ids = finder == null ? Optional.empty() : finder.similarTo(articleId, RELATED);
+            return ids.map(found -> assembler.summaries(visible(found, now), zone)).orElse(null);
+        });
+        if (kept == null) {
+            return assembler.summaries(repository.related(articleId, now, RELATED), zone);
         }
-        java.util.Map<Long, Article> byId = new java.util.HashMap<>();
-        repository.findAll(ids.get()).forEach(r -> byId.put(r.id(), r));
-        return ids.get().stream().map(byId::get)
+        ArticleAssembler.recordDependencies(kept);
+        return kept;
+    }
+
+    /** The search feature's finder, looked up once: resolving a bean on every page view costs. */
+    private SimilarArticles similarArticles() {
+        Optional<SimilarArticles> known = finder;
+        if (known == null) {
+            known = Optional.ofNullable(similar.getIfAvailable());
+            finder = known;
+        }
+        return known.orElse(null);
+    }
+
+    private List<Article> visible(List<Long> ids, OffsetDateTime now) {
+        Map<Long, Article> byId = new HashMap<>();
+        repository.findAll(ids).forEach(r -> byId.put(r.id(), r));
+        return ids.stream().map(byId::get)
                 .filter(r -> r != null && r.status() == ArticleStatus.PUBLISHED && !r.publishedAt().isAfter(now))
                 .toList();
     }

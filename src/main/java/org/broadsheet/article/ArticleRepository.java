@@ -92,6 +92,29 @@ class ArticleRepository {
         return links("SELECT article_id, tag_id FROM article_tag WHERE article_id IN (:ids) ORDER BY article_id, tag_id", articleIds);
     }
 
+    /** One article's authors and sections in byline and listing order, and its tags: one query. */
+    ArticleLinks linksOf(long articleId) {
+        List<Long> authors = new ArrayList<>();
+        List<Long> sections = new ArrayList<>();
+        List<Long> tags = new ArrayList<>();
+        jdbc.sql("""
+                SELECT 1 AS kind, author_id AS target, position FROM article_author WHERE article_id = :id
+                UNION ALL SELECT 2, section_id, position FROM article_section WHERE article_id = :id
+                UNION ALL SELECT 3, tag_id, tag_id FROM article_tag WHERE article_id = :id
+                ORDER BY 1, 3""")
+                .param("id", articleId)
+                .query((rs, n) -> switch (rs.getInt(1)) {
+                    case 1 -> authors.add(rs.getLong(2));
+                    case 2 -> sections.add(rs.getLong(2));
+                    default -> tags.add(rs.getLong(2));
+                })
+                .list();
+        return new ArticleLinks(authors, sections, tags);
+    }
+
+    record ArticleLinks(List<Long> authorIds, List<Long> sectionIds, List<Long> tagIds) {
+    }
+
     private Map<Long, List<Long>> links(String sql, Collection<Long> articleIds) {
         Map<Long, List<Long>> out = new HashMap<>();
         if (articleIds.isEmpty()) {

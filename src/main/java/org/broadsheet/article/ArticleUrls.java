@@ -18,6 +18,19 @@ public final class ArticleUrls {
     }
 
     public static String of(LocalDate date, String slug) {
-        return String.format("/%04d/%02d/%02d/%s/", date.getYear(), date.getMonthValue(), date.getDayOfMonth(), slug);
+        // Built by hand: String.format parses its pattern on every call, and pages make dozens of these.
+        StringBuilder url = new StringBuilder(slug.length() + 13).append('/');
+        int year = date.getYear();
+        if (year >= 0 && year < 1000) {
+            url.append(year < 10 ? "000" : year < 100 ? "00" : "0");
+        }
+        url.append(year).append('/');
+        twoDigits(url, date.getMonthValue()).append('/');
+        twoDigits(url, date.getDayOfMonth()).append('/');
+        return url.append(slug).append('/').toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int value) {
+        return (value < 10 ? out.append('0') : out).append(value);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import org.broadsheet.media.Image;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.render.MarkdownRenderer;
+import org.broadsheet.support.ReadMostly;
+import org.broadsheet.support.ReadMostlyCaches;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +29,16 @@ public class AuthorService {
     private final MarkdownRenderer markdown;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ReadMostly<Long, Author> kept;
 
     AuthorService(AuthorRepository repository, MediaService media, MarkdownRenderer markdown, Clock clock,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, ReadMostlyCaches caches) {
         this.repository = repository;
         this.media = media;
         this.markdown = markdown;
         this.clock = clock;
         this.events = events;
+        this.kept = caches.create(10_000);
     }
 
     /** What a new profile needs; the bio is Markdown. */
@@ -42,9 +46,12 @@ public class AuthorService {
                             Long photoMediaId, String email, List<Author.Link> links) {
     }
 
-    /** Authors by id, with portraits and links, in a fixed number of queries. */
+    /**
+     * Authors by id, with portraits and links: kept in memory (bylines and bio boxes are on every article
+     * page), else read in a fixed number of queries.
+     */
     public Map<Long, Author> byIds(Collection<Long> ids) {
-        return assemble(repository.findAll(ids));
+        return kept.getAll(ids, missing -> assemble(repository.findAll(missing)));
     }
 
     public Optional<Author> bySlug(String slug) {

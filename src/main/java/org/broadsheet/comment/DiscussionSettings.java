@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.broadsheet.spam.SpamRules;
+import org.broadsheet.support.ReadMostly;
+import org.broadsheet.support.ReadMostlyCaches;
+import org.broadsheet.support.SiteWideChange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class DiscussionSettings {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final ReadMostly<String, Settings> kept;
 
-    DiscussionSettings(JdbcClient jdbc) {
+    DiscussionSettings(JdbcClient jdbc, ApplicationEventPublisher events, ReadMostlyCaches caches) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.kept = caches.create(1);
     }
 
     /**
@@ -58,7 +66,12 @@ public class DiscussionSettings {
         }
     }
 
+    /** The settings in force: every article page needs them, so they are kept until they change. */
     public Settings current() {
+        return kept.get("settings", k -> read());
+    }
+
+    private Settings read() {
         Map<String, String> v = new HashMap<>(Settings.DEFAULTS);
         jdbc.sql("SELECT name, setting_value FROM discussion_setting")
                 .query((rs, n) -> v.put(rs.getString(1), rs.getString(2))).list();
@@ -79,6 +92,8 @@ public class DiscussionSettings {
             }
             put(e.getKey(), e.getValue());
         }
+        // Every article page shows the discussion (open or closed, order, page size): all of them change.
+        events.publishEvent(new SiteWideChange("discussion settings"));
     }
 
     void put(String name, String value) {

@@ -41,7 +41,7 @@ public class ImageVariants {
 
     static BufferedImage scale(BufferedImage source, int width, int height) {
         boolean alpha = source.getColorModel().hasAlpha();
-        BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage target = new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = target.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
@@ -57,9 +57,11 @@ public class ImageVariants {
             ImageIO.write(image, "png", bytes);
             return bytes.toByteArray();
         }
+        // The JPEG writer takes 3-byte BGR pixels as they are; from int pixels it converts one by one, which
+        // made encoding the demo journal's images a large part of the first start.
         BufferedImage rgb = image;
-        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
-            rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+            rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
             Graphics2D g = rgb.createGraphics();
             g.setColor(java.awt.Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());

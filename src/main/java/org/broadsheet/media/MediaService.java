@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.broadsheet.support.ReadMostly;
+import org.broadsheet.support.ReadMostlyCaches;
+import org.broadsheet.support.SiteWideChange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +25,17 @@ public class MediaService {
     private final MediaStorage storage;
     private final ImageVariants variants;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ReadMostly<Long, Image> kept;
 
-    MediaService(MediaRepository repository, MediaStorage storage, ImageVariants variants, Clock clock) {
+    MediaService(MediaRepository repository, MediaStorage storage, ImageVariants variants, Clock clock,
+                 ApplicationEventPublisher events, ReadMostlyCaches caches) {
         this.repository = repository;
         this.storage = storage;
         this.variants = variants;
         this.clock = clock;
+        this.events = events;
+        this.kept = caches.create(10_000);
     }
 
     /** The texts an image carries wherever it is used. */
@@ -37,8 +46,15 @@ public class MediaService {
         return Optional.ofNullable(images(List.of(id)).get(id));
     }
 
-    /** Images by id, with their variants, in two queries. Unknown ids are absent from the map. */
+    /**
+     * Images by id, with their variants: kept in memory (lead images and portraits are on every page), else
+     * read in two queries. Unknown ids are absent from the map.
+     */
     public Map<Long, Image> images(Collection<Long> ids) {
+        return kept.getAll(ids, this::read);
+    }
+
+    private Map<Long, Image> read(Collection<Long> ids) {
         List<MediaRow> rows = repository.findAll(ids);
         Map<Long, List<Image.Variant>> variantsById = new HashMap<>();
         for (MediaRepository.VariantRow v : repository.variantsOf(ids)) {
@@ -123,6 +139,8 @@ public class MediaService {
     public void updateText(long id, ImageText text) {
         repository.find(id).orElseThrow(() -> new org.broadsheet.support.NotFoundException("There is no such image."));
         repository.updateText(id, limit(text.alt(), 500), limit(text.caption(), 1000), limit(text.credit(), 300));
+        // Captions, credits and alt texts show wherever the image is used: on any page.
+        events.publishEvent(new SiteWideChange("media"));
     }
 
     /**
@@ -145,6 +163,7 @@ public class MediaService {
         } catch (IOException e) {
             // The row is gone, so nothing links to the files; a leftover file only wastes space.
         }
+        events.publishEvent(new SiteWideChange("media"));
     }
 
     /** The address fragment an article's Markdown contains when it shows this image. */

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.broadsheet.taxonomy.Section;
 
@@ -18,9 +20,13 @@ public record Chrome(String siteTitle, String tagline, String siteLanguage, Zone
 
     /** "25 November 2026", "25 ноября 2026 г.", "2026年11月25日" — in the site's time zone. */
     public String date(OffsetDateTime time, String language) {
-        return time.atZoneSameInstant(timeZone)
-                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(language)));
+        return time.atZoneSameInstant(timeZone).format(LONG_DATES.computeIfAbsent(language,
+                l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(l))));
     }
+
+    /** Formatters by language: building one looks up the locale's patterns, too slow for every date shown. */
+    private static final Map<String, DateTimeFormatter> LONG_DATES = new ConcurrentHashMap<>();
+    private static final Map<String, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
 
     public String date(OffsetDateTime time) {
         return date(time, siteLanguage);
@@ -33,9 +39,8 @@ public record Chrome(String siteTitle, String tagline, String siteLanguage, Zone
 
     /** "25 Nov 2026, 14:05" for comments. */
     public String dateTime(OffsetDateTime time) {
-        return time.atZoneSameInstant(timeZone)
-                .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                        .withLocale(Locale.forLanguageTag(siteLanguage)));
+        return time.atZoneSameInstant(timeZone).format(DATE_TIMES.computeIfAbsent(siteLanguage,
+                l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.forLanguageTag(l))));
     }
 
     public static String languageName(String language) {

@@ -18,6 +18,7 @@ class ChromeAdvice {
     /** Absent when the application runs a command without the web server. */
     private final ObjectProvider<ResourceUrlProvider> resourceUrls;
     private final Clock clock;
+    private volatile String stylesheetUrl;
 
     ChromeAdvice(SiteSettings settings, TaxonomyService taxonomy, ObjectProvider<ResourceUrlProvider> resourceUrls, Clock clock) {
         this.settings = settings;
@@ -32,9 +33,24 @@ class ChromeAdvice {
     }
 
     Chrome build(SiteSettings.Settings s) {
-        ResourceUrlProvider provider = resourceUrls.getIfAvailable();
-        String css = provider == null ? null : provider.getForLookupPath("/assets/site.css");
         return new Chrome(s.title(), s.tagline(), s.language(), s.timeZone(), taxonomy.topLevelSections(),
-                css == null ? "/assets/site.css" : css, Year.now(clock).getValue());
+                stylesheetUrl(), Year.now(clock).getValue());
+    }
+
+    /**
+     * The stylesheet's fingerprinted address. The file is part of the application, so the address is worked
+     * out once (looking it up hashes the file and resolves the provider bean: too much for every page).
+     */
+    private String stylesheetUrl() {
+        String known = stylesheetUrl;
+        if (known == null) {
+            ResourceUrlProvider provider = resourceUrls.getIfAvailable();
+            String css = provider == null ? null : provider.getForLookupPath("/assets/site.css");
+            known = css == null ? "/assets/site.css" : css;
+            if (css != null) {
+                stylesheetUrl = known;
+            }
+        }
+        return known;
     }
 }

@@ -4,7 +4,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.broadsheet.support.Rows;
+import org.broadsheet.support.ReadMostly;
+import org.broadsheet.support.ReadMostlyCaches;
 import org.broadsheet.support.SiteWideChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,14 +36,20 @@ public class SiteSettings {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ReadMostly<String, Settings> kept;
 
-    SiteSettings(JdbcClient jdbc, ApplicationEventPublisher events) {
+    SiteSettings(JdbcClient jdbc, ApplicationEventPublisher events, ReadMostlyCaches caches) {
         this.jdbc = jdbc;
         this.events = events;
+        this.kept = caches.create(1);
     }
 
-    /** The settings in force, read in one query. */
+    /** The settings in force: every page needs them, so they are kept until they change. */
     public Settings current() {
+        return kept.get("settings", k -> read());
+    }
+
+    private Settings read() {
         Map<String, String> values = new HashMap<>(DEFAULTS);
         jdbc.sql("SELECT name, setting_value FROM site_setting").query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
         ZoneId zone;

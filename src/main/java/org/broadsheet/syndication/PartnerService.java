@@ -3,6 +3,8 @@ package org.broadsheet.syndication;
 import java.util.List;
 import java.util.Optional;
 
+import org.broadsheet.support.ReadMostly;
+import org.broadsheet.support.ReadMostlyCaches;
 import org.broadsheet.support.Rows;
 import org.broadsheet.support.SiteWideChange;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,15 +18,18 @@ public class PartnerService {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ReadMostly<Long, Partner> kept;
 
-    PartnerService(JdbcClient jdbc, ApplicationEventPublisher events) {
+    PartnerService(JdbcClient jdbc, ApplicationEventPublisher events, ReadMostlyCaches caches) {
         this.jdbc = jdbc;
         this.events = events;
+        this.kept = caches.create(1_000);
     }
 
+    /** A partner, kept in memory once read: syndicated articles name theirs on every view. */
     public Optional<Partner> find(long id) {
-        return jdbc.sql("SELECT id, slug, name, url, permission_note FROM partner WHERE id = :id")
-                .param("id", id).query(Rows.of(Partner.class)).optional();
+        return Optional.ofNullable(kept.get(id, k -> jdbc.sql("SELECT id, slug, name, url, permission_note FROM partner WHERE id = :id")
+                .param("id", k).query(Rows.of(Partner.class)).optional().orElse(null)));
     }
 
     public List<Partner> all() {

@@ -9,28 +9,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.broadsheet.support.ReadMostly;
+import org.broadsheet.support.ReadMostlyCaches;
 import org.broadsheet.support.SiteWideChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Sections (a tree) and tags. The section table is small (tens of rows), so each call reads it whole and
- * builds the tree: one query, and every node of a cluster sees renames at once.
+ * Sections (a tree) and tags. The section table is small (tens of rows), so it is read whole and the tree
+ * kept in memory until content changes (see {@link ReadMostlyCaches}); changes here read it afresh.
  */
 @Service
 public class TaxonomyService {
 
     private final TaxonomyRepository repository;
     private final ApplicationEventPublisher events;
+    private final ReadMostly<String, Map<Long, Section>> tree;
+    private final ReadMostly<Long, Tag> tagsById;
 
-    TaxonomyService(TaxonomyRepository repository, ApplicationEventPublisher events) {
+    TaxonomyService(TaxonomyRepository repository, ApplicationEventPublisher events, ReadMostlyCaches caches) {
         this.repository = repository;
         this.events = events;
+        this.tree = caches.create(1);
+        this.tagsById = caches.create(50_000);
     }
 
     /** All sections in tree order: each parent followed by its children. */
     public List<Section> sections() {
-        Map<Long, Section> byId = build();
+        Map<Long, Section> byId = kept();
         List<Section> ordered = new ArrayList<>();
         addInTreeOrder(null, byId.values(), ordered);
         return ordered;
@@ -45,7 +51,11 @@ public class TaxonomyService {
     }
 
     public Map<Long, Section> sectionsByIds(Collection<Long> ids) {
-        Map<Long, Section> all = build();
+        Map<Long, Section> all = kept();
+        if (!all.keySet().containsAll(ids)) {
+            // A section added without an announcement (an import in progress): read the table again.
+            all = build();
+        }
         Map<Long, Section> out = new LinkedHashMap<>();
         for (Long id : ids) {
             Section s = all.get(id);
@@ -57,12 +67,12 @@ public class TaxonomyService {
     }
 
     public Optional<Section> sectionByPath(String path) {
-        return build().values().stream().filter(s -> s.path().equals(path)).findFirst();
+        return kept().values().stream().filter(s -> s.path().equals(path)).findFirst();
     }
 
     /** The section and every section below it, for "articles in Opinion" to include Opinion › News. */
     public Set<Long> withDescendants(long sectionId) {
-        Map<Long, Section> all = build();
+        Map<Long, Section> all = kept();
         Set<Long> out = new java.util.LinkedHashSet<>();
         out.add(sectionId);
         boolean grew = true;
@@ -190,12 +200,16 @@ public class TaxonomyService {
         return repository.articlesWithTag(tagId);
     }
 
+    /** Tags by id, in order of name. */
     public Map<Long, Tag> tagsByIds(Collection<Long> ids) {
-        Map<Long, Tag> out = new LinkedHashMap<>();
-        for (Tag t : repository.tags(ids)) {
-            out.put(t.id(), t);
-        }
-        return out;
+        Map<Long, Tag> found = tagsById.getAll(ids, missing -> {
+            Map<Long, Tag> read = new HashMap<>();
+            repository.tags(missing).forEach(t -> read.put(t.id(), t));
+            return read;
+        });
+        Map<Long, Tag> byName = new LinkedHashMap<>();
+        found.values().stream().sorted(java.util.Comparator.comparing(Tag::name)).forEach(t -> byName.put(t.id(), t));
+        return byName;
     }
 
     public Optional<Tag> tagBySlug(String slug) {
@@ -212,6 +226,12 @@ public class TaxonomyService {
         return id;
     }
 
+    /** The tree as kept for readers. */
+    private Map<Long, Section> kept() {
+        return tree.get("sections", k -> build());
+    }
+
+    /** The tree read afresh, for changes to check against. */
     private Map<Long, Section> build() {
         List<TaxonomyRepository.SectionRow> rows = repository.allSections();
         Map<Long, TaxonomyRepository.SectionRow> byId = new HashMap<>();
@@ -228,7 +248,7 @@ public class TaxonomyService {
             out.put(row.id(), new Section(row.id(), row.parentId(), row.slug(), row.path(), row.name(),
                     row.description(), row.position(), List.copyOf(trail)));
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static void addInTreeOrder(Long parentId, Collection<Section> all, List<Section> out) {
