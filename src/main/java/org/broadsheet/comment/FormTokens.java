@@ -15,9 +15,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.broadsheet.support.Rows;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signed, time-limited tokens for the comment form, in place of a session CSRF token.
@@ -37,10 +42,20 @@ class FormTokens {
     private static final String SECRET = "form_secret";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
     private volatile byte[] secret;
 
-    FormTokens(JdbcClient jdbc) {
+    FormTokens(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // The secret may first be needed while a page is read in a read-only transaction: it is made in its own.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Reads or makes the secret at start, before the first reader's page needs it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void prepareSecret() {
+        secret();
     }
 
     /** When a verified token was issued, and its random part (which feeds the idempotency key). */
@@ -109,17 +124,18 @@ class FormTokens {
         if (s != null) {
             return s;
         }
-        Optional<String> stored = read();
+        Optional<String> stored = ownTransaction.execute(tx -> read());
         if (stored.isEmpty()) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             try {
-                jdbc.sql("INSERT INTO discussion_setting (name, setting_value) VALUES (:n, :v)")
-                        .param("n", SECRET).param("v", HexFormat.of().formatHex(fresh)).update();
+                ownTransaction.executeWithoutResult(tx -> jdbc.sql(
+                                "INSERT INTO discussion_setting (name, setting_value) VALUES (:n, :v)")
+                        .param("n", SECRET).param("v", HexFormat.of().formatHex(fresh)).update());
             } catch (DuplicateKeyException anotherNodeWasFirst) {
                 // fall through and use theirs
             }
-            stored = read();
+            stored = ownTransaction.execute(tx -> read());
         }
         s = HexFormat.of().parseHex(stored.orElseThrow());
         secret = s;
