@@ -20,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.broadsheet.article.ArticleChanged;
+import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.comment.CommentChanged;
 import org.broadsheet.render.MarkdownRenderer;
 import org.broadsheet.support.Slugs;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,7 +50,11 @@ final class ImportRun {
     private final Map<String, Long> tagsBySlug;
     private final Map<String, Long> authorsBySlug;
     private final Map<String, Long> authorByLogin = new HashMap<>();
+    private final Map<Long, String> slugById;
     private final Set<String> slugs;
+    private final ImportedComments comments;
+    /** Articles written in the current batch, announced together at its end. */
+    private final List<Long> changed = new ArrayList<>();
     private final Map<String, Integer> seenPosts = new HashMap<>();
     private final List<Wxr.Term> pendingCategories = new ArrayList<>();
     private final List<long[]> deferredLeads = new ArrayList<>();
@@ -81,7 +84,9 @@ final class ImportRun {
         sectionsByPath.forEach((path, id) -> pathBySection.put(id, path));
         this.tagsBySlug = store.tagIdsBySlug();
         this.authorsBySlug = store.authorIdsBySlug();
-        this.slugs = store.articleSlugs();
+        this.slugById = store.articleSlugs();
+        this.slugs = new HashSet<>(slugById.values());
+        this.comments = new ImportedComments(site, store, report, now, sources.computeIfAbsent("comment", k -> new HashMap<>()));
         this.redirectPaths = store.redirectPaths();
         media.remember(sources.getOrDefault("attachment", Map.of()));
     }
@@ -202,12 +207,57 @@ final class ImportRun {
         return new Converted(item, c.markdown(), markdown.render(c.markdown()), language, c);
     }
 
-    void write(Converted c) {
+    /**
+     * Writes a batch inside its transaction: attachments first (so that posts find their images), then the
+     * articles — new ones inserted with one JDBC batch — then what hangs off each article, then the comments.
+     */
+    void write(List<Converted> batch) {
+        List<Placed> placed = new ArrayList<>();
+        for (Converted c : batch) {
+            Placed p = place(c);
+            if (p != null) {
+                placed.add(p);
+            }
+        }
+        List<Placed> fresh = placed.stream().filter(p -> p.id == null).toList();
+        long[] ids = store.insertArticles(fresh.stream().map(Placed::row).toList());
+        for (int i = 0; i < ids.length; i++) {
+            fresh.get(i).id = ids[i];
+        }
+        placed.forEach(this::attach);
+        flush();
+    }
+
+    /** An article of the batch: its row, and its id once it has one. */
+    private static final class Placed {
+        final Converted converted;
+        final String kind;
+        final String sourceId;
+        final boolean existed;
+        final ImportStore.ArticleRow row;
+        Long id;
+
+        Placed(Converted converted, String sourceId, Long existing, ImportStore.ArticleRow row) {
+            this.converted = converted;
+            this.kind = converted.item().postType();
+            this.sourceId = sourceId;
+            this.existed = existing != null;
+            this.row = row;
+            this.id = existing;
+        }
+
+        ImportStore.ArticleRow row() {
+            return row;
+        }
+    }
+
+    /** Handles what is not an article; for an article, updates it if imported before and returns its row. */
+    private Placed place(Converted c) {
         Wxr.Item item = c.item();
         if ("attachment".equals(item.postType())) {
             media.attachment(item);
             report.tally("attachments");
-            return;
+            return null;
         }
         if (!isArticle(item)) {
             report.skipped(item.postType());
@@ -216,7 +266,7 @@ final class ImportRun {
                 report.warn(item.postType() + " " + item.postId() + " (\"" + clip(item.title(), 60) + "\") was not imported, nor its "
                         + item.comments().size() + " comments");
             }
-            return;
+            return null;
         }
         flushCategories();
         String kind = item.postType();
@@ -241,7 +291,8 @@ final class ImportRun {
         if (status == ArticleStatus.PUBLISHED && published == null) {
             published = now;
         }
-        String slug = existing != null ? store.slugOf(existing) : uniqueSlug(item);
+        String slug = existing != null ? slugById.getOrDefault(existing, "") : uniqueSlug(item);
+        slugs.add(slug);
         String thumbnail = item.meta("_thumbnail_id");
         Long lead = thumbnail == null ? null : media.mediaId(thumbnail);
         ImportStore.ArticleRow row = new ImportStore.ArticleRow(slug, c.language(), clip(title(item), 500),
@@ -249,28 +300,34 @@ final class ImportRun {
                 modified != null ? modified : published != null ? published : now,
                 published != null ? published : now, lead, translationGroup(item), item.sticky(),
                 !"closed".equals(item.commentStatus()));
-        long id;
         if (existing != null) {
             store.updateArticle(existing, row);
-            id = existing;
             report.tally(kind + "s updated");
-        } else {
-            id = store.insertArticle(row);
-            slugs.add(slug);
-            if (!sourceId.isBlank()) {
-                pending.sources.add(new Object[] {site, kind, sourceId, id});
-                sources.get(kind).put(sourceId, id);
+        }
+        return new Placed(c, sourceId, existing, row);
+    }
+
+    /** Links an article, with its id, to its authors, sections, tags, old addresses and comments. */
+    private void attach(Placed p) {
+        Wxr.Item item = p.converted.item();
+        long id = p.id;
+        if (!p.existed) {
+            slugById.put(id, p.row.slug());
+            if (!p.sourceId.isBlank()) {
+                pending.sources.add(new Object[] {site, p.kind, p.sourceId, id});
+                sources.get(p.kind).put(p.sourceId, id);
             }
         }
-        report.tally(kind + "s");
-        if (thumbnail != null && lead == null && deferredLeads.size() < MAX_DEFERRED) {
+        report.tally(p.kind + "s");
+        String thumbnail = item.meta("_thumbnail_id");
+        if (thumbnail != null && p.row.leadMediaId() == null && deferredLeads.size() < MAX_DEFERRED) {
             deferredLeads.add(new long[] {id, parseLong(thumbnail)});
         }
-        if (c.content().unresolved()) {
+        if (p.converted.content().unresolved()) {
             if (deferredBodies.size() < MAX_DEFERRED) {
                 deferredBodies.add(new Deferred(id, item.postId(), item.content(), item.meta("footnotes")));
             } else {
-                report.warn(kind + " " + item.postId() + ": a gallery names images that were not found");
+                report.warn(p.kind + " " + item.postId() + ": a gallery names images that were not found");
             }
         }
         long authorId = authorFor(item.creator().isBlank() ? "admin" : item.creator(), item.creator(), null, false);
@@ -286,10 +343,8 @@ final class ImportRun {
                 tags.add(tagFor(t.slug(), t.name()));
             }
         }
-        if (existing != null) {
-            store.replaceLinks("article_author", "author_id", id, List.of(), true);
-            store.replaceLinks("article_section", "section_id", id, List.of(), true);
-            store.replaceLinks("article_tag", "tag_id", id, List.of(), false);
+        if (p.existed) {
+            store.clearLinks(id);
         }
         pending.authors.add(new Object[] {id, authorId, 0});
         int position = 0;
@@ -299,46 +354,27 @@ final class ImportRun {
         for (Long tag : tags.stream().distinct().toList()) {
             pending.tags.add(new Object[] {id, tag});
         }
-        if (sourceId.equals(item.postId())) {
+        if (p.sourceId.equals(item.postId())) {
             redirects(item, id);
         }
-        events.publishEvent(new ArticleChanged(id, slug));
-        comments(item, id);
+        changed.add(id);
+        comments.collect(item, id);
     }
 
-    /** Writes what the batch's items collected; called at the end of each batch's transaction. */
+    /**
+     * Writes what the batch's items collected, at the end of each batch's transaction, and tells the other
+     * features once for the whole batch.
+     */
     void flush() {
         pending.redirects.addAll(pendingRedirects.values());
         pendingRedirects.clear();
         store.flushLinks(pending);
-        Map<String, Long> known = sources.computeIfAbsent("comment", k -> new HashMap<>());
-        List<ImportStore.NewComment> fresh = new ArrayList<>(pending.comments);
-        pending.comments.clear();
-        long[] ids = store.insertComments(fresh);
-        for (int i = 0; i < ids.length; i++) {
-            String wpId = fresh.get(i).wpId();
-            if (!wpId.isBlank()) {
-                known.put(wpId, ids[i]);
-                pending.sources.add(new Object[] {site, "comment", wpId, ids[i]});
-            }
-        }
-        // Replies are linked to their parents once every comment of the batch has its id.
-        List<Object[]> parents = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            ImportStore.NewComment c = fresh.get(i);
-            if (c.row().parentId() == null && !c.wpParent().isBlank() && !"0".equals(c.wpParent())) {
-                Long parent = known.get(c.wpParent());
-                if (parent != null) {
-                    parents.add(new Object[] {parent, ids[i]});
-                } else {
-                    report.warn("comment " + c.wpId() + " answers comment " + c.wpParent()
-                            + ", which the export does not have; shown at the top level");
-                }
-            }
-            events.publishEvent(new CommentChanged(ids[i], c.row().articleId()));
-        }
-        store.setCommentParents(parents);
+        pending.sources.addAll(comments.flush());
         store.flushSources(pending);
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ArticlesChanged(changed));
+            changed.clear();
+        }
     }
 
     private long sectionOfItemTerm(Wxr.ItemTerm t) {
@@ -348,28 +384,6 @@ final class ImportRun {
         }
         Map<String, Wxr.Term> none = Map.of();
         return sectionFor(new Wxr.Term("category", "", t.slug(), "", t.name(), ""), none, 0);
-    }
-
-    private void comments(Wxr.Item item, long articleId) {
-        Map<String, Long> known = sources.computeIfAbsent("comment", k -> new HashMap<>());
-        for (Wxr.Comment c : item.comments()) {
-            Long parent = "0".equals(c.parent()) || c.parent().isBlank() ? null : known.get(c.parent());
-            OffsetDateTime at = date(c.dateGmt(), c.date());
-            String name = clip(text(c.author()), 200);
-            ImportStore.CommentRow row = new ImportStore.CommentRow(articleId, parent,
-                    name.isBlank() ? "Anonymous" : name, clip(c.email(), 320),
-                    c.url().isBlank() ? null : clip(c.url(), 2000), c.ip().isBlank() ? null : clip(c.ip(), 64),
-                    CommentBody.toText(c.content()), commentStatus(c.approved()).name(), at != null ? at : now);
-            Long existing = c.id().isBlank() ? null : known.get(c.id());
-            report.tally("comments");
-            if (existing != null) {
-                store.updateComment(existing, row);
-                report.tally("comments updated");
-                events.publishEvent(new CommentChanged(existing, articleId));
-            } else {
-                pending.comments.add(new ImportStore.NewComment(row, c.id(), c.parent()));
-            }
-        }
     }
 
     private void redirects(Wxr.Item item, long articleId) {
@@ -407,6 +421,7 @@ final class ImportRun {
             Long mediaId = media.mediaId(String.valueOf(lead[1]));
             if (mediaId != null) {
                 store.setLead(lead[0], mediaId);
+                changed.add(lead[0]);
             } else {
                 report.warn("article " + lead[0] + ": its featured image (attachment " + lead[1] + ") is not in the export");
             }
@@ -417,10 +432,11 @@ final class ImportRun {
             if (c.unresolved()) {
                 report.warn("post " + d.postId() + ": a gallery names images that are not in the export");
             }
-            events.publishEvent(new ArticleChanged(d.articleId(), store.slugOf(d.articleId())));
+            changed.add(d.articleId());
         }
         deferredLeads.clear();
         deferredBodies.clear();
+        flush();
     }
 
     private String uniqueSlug(Wxr.Item item) {

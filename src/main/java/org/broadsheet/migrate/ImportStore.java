@@ -72,39 +72,51 @@ class ImportStore {
 
     /** Inserts the comments in one JDBC batch; returns their new ids in order. */
     long[] insertComments(List<NewComment> comments) {
-        if (comments.isEmpty()) {
+        return insertReturningIds("""
+                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
+                    status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", comments, (ps, n) -> {
+            CommentRow c = n.row();
+            ps.setLong(1, c.articleId());
+            ps.setObject(2, c.parentId(), Types.BIGINT);
+            ps.setString(3, c.authorName());
+            ps.setString(4, c.authorEmail());
+            ps.setString(5, c.authorUrl());
+            ps.setString(6, c.authorIp());
+            ps.setString(7, c.body());
+            ps.setString(8, c.status());
+            ps.setObject(9, c.createdAt());
+            ps.setObject(10, c.createdAt());
+        });
+    }
+
+    private interface RowSetter<T> {
+        void set(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** One JDBC batch of inserts into a table with an identity {@code id}; the new ids in the order of the rows. */
+    private <T> long[] insertReturningIds(String sql, List<T> rows, RowSetter<T> setter) {
+        if (rows.isEmpty()) {
             return new long[0];
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        template.batchUpdate(con -> con.prepareStatement("""
-                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
-                    status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        CommentRow c = comments.get(i).row();
-                        ps.setLong(1, c.articleId());
-                        ps.setObject(2, c.parentId(), Types.BIGINT);
-                        ps.setString(3, c.authorName());
-                        ps.setString(4, c.authorEmail());
-                        ps.setString(5, c.authorUrl());
-                        ps.setString(6, c.authorIp());
-                        ps.setString(7, c.body());
-                        ps.setString(8, c.status());
-                        ps.setObject(9, c.createdAt());
-                        ps.setObject(10, c.createdAt());
-                    }
+        template.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                setter.set(ps, rows.get(i));
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return comments.size();
-                    }
-                }, keys);
-        List<Map<String, Object>> rows = keys.getKeyList();
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        }, keys);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != rows.size()) {
+            throw new IllegalStateException("The database returned " + generated.size() + " ids for " + rows.size() + " rows");
+        }
         long[] ids = new long[rows.size()];
         for (int i = 0; i < ids.length; i++) {
-            Object id = rows.get(i).values().iterator().next();
-            ids[i] = ((Number) id).longValue();
+            ids[i] = ((Number) generated.get(i).values().iterator().next()).longValue();
         }
         return ids;
     }
@@ -192,9 +204,10 @@ class ImportStore {
                 .param("e", email).param("n", name).param("r", role).param("a", authorId).param("now", now).update();
     }
 
-    Set<String> articleSlugs() {
-        Set<String> out = new HashSet<>();
-        jdbc.sql("SELECT slug FROM article").query((rs, n) -> out.add(rs.getString(1))).list();
+    /** Every article's slug by id: updates keep an article's slug, new articles must not take one. */
+    Map<Long, String> articleSlugs() {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("SELECT id, slug FROM article").query((rs, n) -> out.put(rs.getLong(1), rs.getString(2))).list();
         return out;
     }
 
@@ -204,16 +217,27 @@ class ImportStore {
                       Long leadMediaId, String translationGroup, boolean featured, boolean commentsOpen) {
     }
 
-    long insertArticle(ArticleRow a) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+    /** Inserts the articles in one JDBC batch; returns their new ids in order. */
+    long[] insertArticles(List<ArticleRow> articles) {
+        return insertReturningIds("""
                 INSERT INTO article (slug, language, title, standfirst, body_md, body_html, status, published_at,
                     updated_at, created_at, lead_media_id, translation_group, featured, comments_open, version)
-                VALUES (:slug, :language, :title, :standfirst, :bodyMd, :bodyHtml, :status, :publishedAt,
-                    :updatedAt, :createdAt, :lead, :group, :featured, :open, 0)""")
-                .params(articleParams(a))
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", articles, (ps, a) -> {
+            ps.setString(1, a.slug());
+            ps.setString(2, a.language());
+            ps.setString(3, a.title());
+            ps.setString(4, a.standfirst());
+            ps.setString(5, a.bodyMd());
+            ps.setString(6, a.bodyHtml());
+            ps.setString(7, a.status());
+            ps.setObject(8, a.publishedAt());
+            ps.setObject(9, a.updatedAt());
+            ps.setObject(10, a.createdAt());
+            ps.setObject(11, a.leadMediaId(), Types.BIGINT);
+            ps.setString(12, a.translationGroup());
+            ps.setBoolean(13, a.featured());
+            ps.setBoolean(14, a.commentsOpen());
+        });
     }
 
     /** Updates what the export says; the slug stays, so that the article keeps its address. */
@@ -261,10 +285,6 @@ class ImportStore {
         return p;
     }
 
-    String slugOf(long articleId) {
-        return jdbc.sql("SELECT slug FROM article WHERE id = :id").param("id", articleId).query(String.class).optional().orElse("");
-    }
-
     void setLead(long articleId, long mediaId) {
         jdbc.sql("UPDATE article SET lead_media_id = :m WHERE id = :id").param("m", mediaId).param("id", articleId).update();
     }
@@ -274,17 +294,10 @@ class ImportStore {
                 .param("md", bodyMd).param("html", bodyHtml).param("id", articleId).update();
     }
 
-    void replaceLinks(String table, String column, long articleId, List<Long> ids, boolean ordered) {
-        jdbc.sql("DELETE FROM " + table + " WHERE article_id = :id").param("id", articleId).update();
-        int position = 0;
-        for (Long id : ids.stream().distinct().toList()) {
-            if (ordered) {
-                jdbc.sql("INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (:a, :t, :p)")
-                        .param("a", articleId).param("t", id).param("p", position++).update();
-            } else {
-                jdbc.sql("INSERT INTO " + table + " (article_id, " + column + ") VALUES (:a, :t)")
-                        .param("a", articleId).param("t", id).update();
-            }
+    /** Removes an article's authors, sections and tags, before the export's are written again. */
+    void clearLinks(long articleId) {
+        for (String table : List.of("article_author", "article_section", "article_tag")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE article_id = :id").param("id", articleId).update();
         }
     }
 

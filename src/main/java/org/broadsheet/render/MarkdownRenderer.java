@@ -8,7 +8,6 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
@@ -34,8 +33,7 @@ public class MarkdownRenderer {
     /** Renders and sanitises an article body. */
     public String render(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-        Document doc = Jsoup.parseBodyFragment(sanitizer.sanitize(html));
-        doc.outputSettings().prettyPrint(false);
+        Document doc = sanitizer.cleaned(html);
         labelFootnotes(doc);
         wrapTables(doc);
         return doc.body().html();
