@@ -111,7 +111,7 @@ final class ImportRun {
         }
         String name = clip(displayName.isBlank() ? login : displayName, 200);
         String mail = email == null || email.isBlank() ? null : clip(email.strip(), 320);
-        id = store.insertAuthor(slug, name, mail, now);
+        id = store.insertAuthor(slug, name, mail);
         authorsBySlug.put(slug, id);
         report.tally("authors");
         // WXR does not say which role a user had; every imported account starts as a contributor, disabled,
@@ -166,7 +166,7 @@ final class ImportRun {
         String path = parentPath.isEmpty() ? slug : parentPath + "/" + slug;
         Long id = sectionsByPath.get(path);
         if (id == null) {
-            id = store.insertSection(parentId, slug, path, clip(text(t.name()).isBlank() ? slug : text(t.name()), 200),
+            id = store.insertSection(parentId, slug, clip(text(t.name()).isBlank() ? slug : text(t.name()), 200),
                     clip(text(t.description()), 2000));
             sectionsByPath.put(path, id);
             pathBySection.put(id, path);

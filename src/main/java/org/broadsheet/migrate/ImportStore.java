@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.broadsheet.support.Rows;
+import org.broadsheet.author.AuthorService;
+import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,19 +20,24 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of an import. An import is a bulk load into the tables of several features (articles, authors,
- * sections, tags, comments, media), keyed by where each row came from; it writes them here directly, in
- * batches, rather than one service call per row, and publishes the same change events the services do.
+ * The writes of an import. Sections, tags and author profiles — a few per site — are created through their
+ * features' services. Articles, comments, their links and old addresses — thousands — are written here with
+ * JDBC batches of a whole import batch at a time, which the features' one-row service calls cannot do; the
+ * import then announces each batch with one {@link org.broadsheet.article.ArticlesChanged}.
  */
 @Repository
 class ImportStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TaxonomyService taxonomy;
+    private final AuthorService authors;
 
-    ImportStore(JdbcClient jdbc, JdbcTemplate template) {
+    ImportStore(JdbcClient jdbc, JdbcTemplate template, TaxonomyService taxonomy, AuthorService authors) {
         this.jdbc = jdbc;
         this.template = template;
+        this.taxonomy = taxonomy;
+        this.authors = authors;
     }
 
     /** Rows collected over a batch of items and written with JDBC batches at its end: far fewer round trips. */
@@ -156,12 +162,9 @@ class ImportStore {
         return out;
     }
 
-    long insertSection(Long parentId, String slug, String path, String name, String description) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO section (parent_id, slug, path, name, description, position) VALUES (:p, :slug, :path, :name, :d, 0)")
-                .param("p", parentId).param("slug", slug).param("path", path).param("name", name).param("d", description)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+    /** A new section, through the taxonomy feature; its path is the parent's path and its slug. */
+    long insertSection(Long parentId, String slug, String name, String description) {
+        return taxonomy.createSection(parentId, slug, name, description, 0);
     }
 
     Map<String, Long> tagIdsBySlug() {
@@ -171,9 +174,7 @@ class ImportStore {
     }
 
     long insertTag(String slug, String name) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO tag (slug, name) VALUES (:slug, :name)").param("slug", slug).param("name", name).update(keys, "id");
-        return keys.getKey().longValue();
+        return taxonomy.createTag(slug, name);
     }
 
     Map<String, Long> authorIdsBySlug() {
@@ -182,13 +183,9 @@ class ImportStore {
         return out;
     }
 
-    long insertAuthor(String slug, String name, String email, OffsetDateTime now) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO author (slug, name, credentials, affiliation, bio_md, bio_html, email, created_at, updated_at)
-                VALUES (:slug, :name, '', '', '', '', :email, :now, :now)""")
-                .param("slug", slug).param("name", name).param("email", email).param("now", now).update(keys, "id");
-        return keys.getKey().longValue();
+    /** A profile with a name and an email only; the journal completes it later. */
+    long insertAuthor(String slug, String name, String email) {
+        return authors.create(new AuthorService.NewAuthor(slug, name, "", "", "", null, email, List.of()));
     }
 
     boolean userExists(String email) {

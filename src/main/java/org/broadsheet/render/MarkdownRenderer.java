@@ -1,6 +1,7 @@
 package org.broadsheet.render;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MarkdownRenderer {
 
+    private static final Pattern TABLE = Pattern.compile("<table", Pattern.CASE_INSENSITIVE);
+
     private final List<Extension> extensions = List.of(
             FootnotesExtension.create(), TablesExtension.create(), HeadingAnchorExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions).build();
@@ -34,8 +37,13 @@ public class MarkdownRenderer {
     public String render(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
         Document doc = sanitizer.cleaned(html);
-        labelFootnotes(doc);
-        wrapTables(doc);
+        // Each select walks the whole tree; most bodies have no notes or tables to look for.
+        if (html.contains("footnote")) {
+            labelFootnotes(doc);
+        }
+        if (TABLE.matcher(html).find()) {
+            wrapTables(doc);
+        }
         return doc.body().html();
     }
 
