@@ -1,7 +1,6 @@
 package org.broadsheet.migrate;
 
 import static org.broadsheet.migrate.WxrFields.clip;
-import static org.broadsheet.migrate.WxrFields.commentStatus;
 import static org.broadsheet.migrate.WxrFields.date;
 import static org.broadsheet.migrate.WxrFields.language;
 import static org.broadsheet.migrate.WxrFields.parseLong;
@@ -44,19 +43,13 @@ final class ImportRun {
     private final OffsetDateTime now;
 
     private final Map<String, Map<String, Long>> sources;
-    private final Map<String, Long> sectionsByPath;
-    private final Map<String, Long> sectionByNicename = new HashMap<>();
-    private final Map<Long, String> pathBySection = new HashMap<>();
-    private final Map<String, Long> tagsBySlug;
-    private final Map<String, Long> authorsBySlug;
-    private final Map<String, Long> authorByLogin = new HashMap<>();
     private final Map<Long, String> slugById;
     private final Set<String> slugs;
     private final ImportedComments comments;
+    private final ImportedPeopleAndTerms people;
     /** Articles written in the current batch, announced together at its end. */
     private final List<Long> changed = new ArrayList<>();
     private final Map<String, Integer> seenPosts = new HashMap<>();
-    private final List<Wxr.Term> pendingCategories = new ArrayList<>();
     private final List<long[]> deferredLeads = new ArrayList<>();
     private final List<Deferred> deferredBodies = new ArrayList<>();
     private final Set<String> redirectPaths;
@@ -80,10 +73,7 @@ final class ImportRun {
         this.media = media;
         this.now = now;
         this.sources = store.sources(site);
-        this.sectionsByPath = store.sectionIdsByPath();
-        sectionsByPath.forEach((path, id) -> pathBySection.put(id, path));
-        this.tagsBySlug = store.tagIdsBySlug();
-        this.authorsBySlug = store.authorIdsBySlug();
+        this.people = new ImportedPeopleAndTerms(store, report, now);
         this.slugById = store.articleSlugs();
         this.slugs = new HashSet<>(slugById.values());
         this.comments = new ImportedComments(site, store, report, now, sources.computeIfAbsent("comment", k -> new HashMap<>()));
@@ -94,101 +84,11 @@ final class ImportRun {
     // ---- authors and terms ----
 
     void author(Wxr.Author a) {
-        String login = a.login().isBlank() ? a.displayName() : a.login();
-        authorByLogin.put(login, authorFor(login, a.displayName(), a.email(), true));
-    }
-
-    private long authorFor(String login, String displayName, String email, boolean fromHeader) {
-        Long known = authorByLogin.get(login);
-        if (known != null) {
-            return known;
-        }
-        String slug = slug(login, "author");
-        Long id = authorsBySlug.get(slug);
-        if (id != null) {
-            report.tally("authors matched");
-            return id;
-        }
-        String name = clip(displayName.isBlank() ? login : displayName, 200);
-        String mail = email == null || email.isBlank() ? null : clip(email.strip(), 320);
-        id = store.insertAuthor(slug, name, mail);
-        authorsBySlug.put(slug, id);
-        report.tally("authors");
-        // WXR does not say which role a user had; every imported account starts as a contributor, disabled,
-        // without a password, until an administrator invites them.
-        String accountEmail = mail != null ? mail : slug + "@imported.invalid";
-        if (!store.userExists(accountEmail)) {
-            store.insertInvitedUser(accountEmail, name, "CONTRIBUTOR", id, now);
-            report.tally("staff accounts (disabled)");
-        }
-        if (!fromHeader) {
-            report.warn("author \"" + login + "\" is not in the export's author list; created from the posts");
-        }
-        return id;
+        people.author(a);
     }
 
     void term(Wxr.Term t) {
-        switch (t.taxonomy()) {
-            case "category" -> pendingCategories.add(t);
-            case "post_tag" -> tagFor(t.slug(), t.name());
-            default -> report.tally("other terms (ignored)");
-        }
-    }
-
-    /** Creates the collected categories as sections, parents first, so that each path extends its parent's. */
-    void flushCategories() {
-        if (pendingCategories.isEmpty()) {
-            return;
-        }
-        Map<String, Wxr.Term> byNicename = new HashMap<>();
-        pendingCategories.forEach(t -> byNicename.putIfAbsent(t.slug(), t));
-        for (Wxr.Term t : pendingCategories) {
-            sectionFor(t, byNicename, 0);
-        }
-        pendingCategories.clear();
-    }
-
-    private long sectionFor(Wxr.Term t, Map<String, Wxr.Term> byNicename, int depth) {
-        Long known = sectionByNicename.get(t.slug());
-        if (known != null) {
-            return known;
-        }
-        Long parentId = null;
-        String parentPath = "";
-        Wxr.Term parent = t.parent().isBlank() ? null : byNicename.get(t.parent());
-        if (parent != null && depth < 20 && !parent.slug().equals(t.slug())) {
-            parentId = sectionFor(parent, byNicename, depth + 1);
-            parentPath = sectionPath(parentId);
-        } else if (!t.parent().isBlank() && parent == null) {
-            report.warn("category \"" + t.slug() + "\" names a parent \"" + t.parent() + "\" that the export does not have; imported at the top level");
-        }
-        String slug = slug(t.slug().isBlank() ? t.name() : t.slug(), "section-" + t.id());
-        String path = parentPath.isEmpty() ? slug : parentPath + "/" + slug;
-        Long id = sectionsByPath.get(path);
-        if (id == null) {
-            id = store.insertSection(parentId, slug, clip(text(t.name()).isBlank() ? slug : text(t.name()), 200),
-                    clip(text(t.description()), 2000));
-            sectionsByPath.put(path, id);
-            pathBySection.put(id, path);
-            report.tally("sections");
-        }
-        sectionByNicename.put(t.slug(), id);
-        return id;
-    }
-
-    private String sectionPath(long sectionId) {
-        return pathBySection.getOrDefault(sectionId, "");
-    }
-
-    private long tagFor(String nicename, String name) {
-        String slug = slug(nicename.isBlank() ? name : nicename, "tag");
-        Long id = tagsBySlug.get(slug);
-        if (id == null) {
-            id = store.insertTag(slug, clip(text(name).isBlank() ? slug : text(name), 200));
-            tagsBySlug.put(slug, id);
-            report.tally("tags");
-        }
-        return id;
+        people.term(t);
     }
 
     // ---- items ----
@@ -268,7 +168,7 @@ final class ImportRun {
             }
             return null;
         }
-        flushCategories();
+        people.flushCategories();
         String kind = item.postType();
         String sourceId = item.postId();
         if (!sourceId.isBlank()) {
@@ -330,7 +230,7 @@ final class ImportRun {
                 report.warn(p.kind + " " + item.postId() + ": a gallery names images that were not found");
             }
         }
-        long authorId = authorFor(item.creator().isBlank() ? "admin" : item.creator(), item.creator(), null, false);
+        long authorId = people.authorOfPost(item.creator().isBlank() ? "admin" : item.creator());
         List<Long> sections = new ArrayList<>();
         List<Long> tags = new ArrayList<>();
         for (Wxr.ItemTerm t : item.terms()) {
@@ -338,9 +238,9 @@ final class ImportRun {
                 continue;
             }
             if ("category".equals(t.domain())) {
-                sections.add(sectionOfItemTerm(t));
+                sections.add(people.sectionOfItemTerm(t));
             } else if ("post_tag".equals(t.domain()) || "tag".equals(t.domain())) {
-                tags.add(tagFor(t.slug(), t.name()));
+                tags.add(people.tagFor(t.slug(), t.name()));
             }
         }
         if (p.existed) {
@@ -377,15 +277,6 @@ final class ImportRun {
         }
     }
 
-    private long sectionOfItemTerm(Wxr.ItemTerm t) {
-        Long id = sectionByNicename.get(t.slug());
-        if (id != null) {
-            return id;
-        }
-        Map<String, Wxr.Term> none = Map.of();
-        return sectionFor(new Wxr.Term("category", "", t.slug(), "", t.name(), ""), none, 0);
-    }
-
     private void redirects(Wxr.Item item, long articleId) {
         Set<String> paths = new HashSet<>();
         String permalink = pathOf(item.link());
@@ -415,7 +306,7 @@ final class ImportRun {
 
     /** Runs what had to wait for the end of the file: lead images and galleries whose attachments came later. */
     void finish() {
-        flushCategories();
+        people.flushCategories();
         flush();
         for (long[] lead : deferredLeads) {
             Long mediaId = media.mediaId(String.valueOf(lead[1]));
