@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * block-editor bodies with captions, footnotes and shortcodes. Words are drawn from the English news corpus
  * when it is at hand, so that text has realistic word lengths. Deterministic (fixed seed).
  *
- * Run: java bench/WxrGenerator.java OUT.xml [POSTS] [COMMENTS] [CORPUS_DIR]
+ * Run: java bench/WxrGenerator.java OUT.xml [POSTS] [COMMENTS] [CORPUS_DIR] [PARAGRAPHS]
+ * (PARAGRAPHS per post body, default 5; more makes a larger file of the same shape)
  */
 public class WxrGenerator {
 
@@ -23,6 +24,7 @@ public class WxrGenerator {
         int posts = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int comments = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
         Path corpus = Path.of(args.length > 3 ? args[3] : "../shared/data/corpus/en-bbc-sample");
+        int paragraphs = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         List<String> words = words(corpus);
         Random random = new Random(42);
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
@@ -67,7 +69,7 @@ public class WxrGenerator {
                         .append("<link>https://bench.example/?p=").append(p).append("</link>")
                         .append("<dc:creator><![CDATA[author").append(1 + p % 30).append("]]></dc:creator>")
                         .append("<guid isPermaLink=\"false\">https://bench.example/?p=").append(p).append("</guid>")
-                        .append("<content:encoded><![CDATA[").append(body(words, random, p)).append("]]></content:encoded>")
+                        .append("<content:encoded><![CDATA[").append(body(words, random, p, paragraphs)).append("]]></content:encoded>")
                         .append("<excerpt:encoded><![CDATA[").append(sentence(words, random, 20)).append("]]></excerpt:encoded>")
                         .append("<wp:post_id>").append(p).append("</wp:post_id>")
                         .append("<wp:post_date>").append(date).append("</wp:post_date><wp:post_date_gmt>").append(date).append("</wp:post_date_gmt>")
@@ -101,10 +103,10 @@ public class WxrGenerator {
         System.out.printf("Wrote %s: %,d posts, %,d comments, %,d MB%n", out, posts, comments, Files.size(out) >> 20);
     }
 
-    private static String body(List<String> words, Random random, int p) {
+    private static String body(List<String> words, Random random, int p, int paragraphs) {
         StringBuilder b = new StringBuilder();
         boolean blocks = p % 2 == 0;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < paragraphs; i++) {
             String text = sentence(words, random, 40 + random.nextInt(40));
             if (i == 1) {
                 text += p % 3 == 0 ? "[ref]" + sentence(words, random, 8) + "[/ref]" : "";

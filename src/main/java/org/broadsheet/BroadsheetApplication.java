@@ -4,7 +4,6 @@ import org.broadsheet.support.CommandLauncher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts the site, or, when the first argument is a command name ({@code reindex}, {@code import-wxr} …),
@@ -12,7 +11,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class BroadsheetApplication {
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.author.AuthorChanged;
 import org.broadsheet.change.ChangeLog;
 import org.broadsheet.change.ContentChanged;
@@ -55,6 +56,12 @@ class PageCacheInvalidation {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void articleChanged(ArticleChanged event) {
         cache.invalidate(dependenciesOfArticle(event.articleId()));
+    }
+
+    /** A bulk change touches most lists anyway; clearing is cheaper than looking up each article's pages. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void articlesChanged(ArticlesChanged event) {
+        cache.clear();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

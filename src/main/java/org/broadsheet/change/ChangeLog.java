@@ -38,6 +38,14 @@ public class ChangeLog {
         return repository.append(entity, entityId, articleId, action, nodeId, OffsetDateTime.now(clock));
     }
 
+    /**
+     * Appends one row per article in the caller's transaction, in one batch; returns the newest sequence
+     * number. For articles the changed entity is its own article.
+     */
+    public long appendAll(String entity, List<Long> articleIds, String action) {
+        return repository.appendAll(entity, articleIds, action, nodeId, OffsetDateTime.now(clock));
+    }
+
     /** The rows after {@code seq}, oldest first, at most {@code limit}. */
     public List<ContentChanged> after(long seq, int limit) {
         return repository.after(seq, limit);

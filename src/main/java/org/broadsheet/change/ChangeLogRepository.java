@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.broadsheet.support.Rows;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Repository;
 class ChangeLogRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    ChangeLogRepository(JdbcClient jdbc) {
+    ChangeLogRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     long append(String entity, long entityId, Long articleId, String action, String nodeId, OffsetDateTime at) {
@@ -25,6 +28,14 @@ class ChangeLogRepository {
                 .param("action", action).param("node", nodeId).param("at", at)
                 .update(keys, "seq");
         return keys.getKey().longValue();
+    }
+
+    long appendAll(String entity, List<Long> articleIds, String action, String nodeId, OffsetDateTime at) {
+        List<Object[]> rows = articleIds.stream().map(id -> new Object[] {entity, id, id, action, nodeId, at}).toList();
+        template.batchUpdate("""
+                INSERT INTO change_log (entity, entity_id, article_id, action, node_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""", rows);
+        return maxSeq();
     }
 
     /** Rows after {@code seq}, oldest first. */

@@ -2,6 +2,7 @@ package org.broadsheet.change;
 
 import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.author.AuthorChanged;
 import org.broadsheet.comment.CommentChanged;
 import org.broadsheet.support.SiteWideChange;
@@ -36,6 +37,14 @@ class ChangeLogWriter {
         record(ContentChanged.ARTICLE, event.articleId(), event.articleId(), action);
     }
 
+    /** Many articles at once (an import): one JDBC batch of rows, one wake-up. */
+    @EventListener
+    void on(ArticlesChanged event) {
+        if (!event.articleIds().isEmpty()) {
+            afterAppend(log.appendAll(ContentChanged.ARTICLE, event.articleIds(), ContentChanged.UPDATED));
+        }
+    }
+
     @EventListener
     void on(CommentChanged event) {
         record(ContentChanged.COMMENT, event.commentId(), event.articleId(), ContentChanged.UPDATED);
@@ -52,7 +61,10 @@ class ChangeLogWriter {
     }
 
     private void record(String entity, long id, Long articleId, String action) {
-        long seq = log.append(entity, id, articleId, action);
+        afterAppend(log.append(entity, id, articleId, action));
+    }
+
+    private void afterAppend(long seq) {
         notifications.notifyOthers(seq);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -3,8 +3,6 @@ package org.broadsheet.migrate;
 import java.util.List;
 import java.util.Map;
 
-import org.broadsheet.newsroom.NewsroomChrome;
-
 /** What the newsroom's import templates show. */
 public final class ImportPages {
 
@@ -12,11 +10,11 @@ public final class ImportPages {
     }
 
     /** The upload form and the imports started since the server started. */
-    public record Form(NewsroomChrome chrome, List<JobView> jobs, String maxSize) {
+    public record Form(List<JobView> jobs, String maxSize) {
     }
 
     /** One import's progress or result. */
-    public record Progress(NewsroomChrome chrome, JobView job) {
+    public record Progress(JobView job) {
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.broadsheet.migrate;
 
 import static org.broadsheet.migrate.WxrFields.clip;
-import static org.broadsheet.migrate.WxrFields.commentStatus;
 import static org.broadsheet.migrate.WxrFields.date;
 import static org.broadsheet.migrate.WxrFields.language;
 import static org.broadsheet.migrate.WxrFields.parseLong;
@@ -20,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.broadsheet.article.ArticleChanged;
+import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.article.ArticleStatus;
-import org.broadsheet.comment.CommentChanged;
 import org.broadsheet.render.MarkdownRenderer;
 import org.broadsheet.support.Slugs;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,15 +43,13 @@ final class ImportRun {
     private final OffsetDateTime now;
 
     private final Map<String, Map<String, Long>> sources;
-    private final Map<String, Long> sectionsByPath;
-    private final Map<String, Long> sectionByNicename = new HashMap<>();
-    private final Map<Long, String> pathBySection = new HashMap<>();
-    private final Map<String, Long> tagsBySlug;
-    private final Map<String, Long> authorsBySlug;
-    private final Map<String, Long> authorByLogin = new HashMap<>();
+    private final Map<Long, String> slugById;
     private final Set<String> slugs;
+    private final ImportedComments comments;
+    private final ImportedPeopleAndTerms people;
+    /** Articles written in the current batch, announced together at its end. */
+    private final List<Long> changed = new ArrayList<>();
     private final Map<String, Integer> seenPosts = new HashMap<>();
-    private final List<Wxr.Term> pendingCategories = new ArrayList<>();
     private final List<long[]> deferredLeads = new ArrayList<>();
     private final List<Deferred> deferredBodies = new ArrayList<>();
     private final Set<String> redirectPaths;
@@ -77,11 +73,10 @@ final class ImportRun {
         this.media = media;
         this.now = now;
         this.sources = store.sources(site);
-        this.sectionsByPath = store.sectionIdsByPath();
-        sectionsByPath.forEach((path, id) -> pathBySection.put(id, path));
-        this.tagsBySlug = store.tagIdsBySlug();
-        this.authorsBySlug = store.authorIdsBySlug();
-        this.slugs = store.articleSlugs();
+        this.people = new ImportedPeopleAndTerms(store, report, now);
+        this.slugById = store.articleSlugs();
+        this.slugs = new HashSet<>(slugById.values());
+        this.comments = new ImportedComments(site, store, report, now, sources.computeIfAbsent("comment", k -> new HashMap<>()));
         this.redirectPaths = store.redirectPaths();
         media.remember(sources.getOrDefault("attachment", Map.of()));
     }
@@ -89,101 +84,11 @@ final class ImportRun {
     // ---- authors and terms ----
 
     void author(Wxr.Author a) {
-        String login = a.login().isBlank() ? a.displayName() : a.login();
-        authorByLogin.put(login, authorFor(login, a.displayName(), a.email(), true));
-    }
-
-    private long authorFor(String login, String displayName, String email, boolean fromHeader) {
-        Long known = authorByLogin.get(login);
-        if (known != null) {
-            return known;
-        }
-        String slug = slug(login, "author");
-        Long id = authorsBySlug.get(slug);
-        if (id != null) {
-            report.tally("authors matched");
-            return id;
-        }
-        String name = clip(displayName.isBlank() ? login : displayName, 200);
-        String mail = email == null || email.isBlank() ? null : clip(email.strip(), 320);
-        id = store.insertAuthor(slug, name, mail, now);
-        authorsBySlug.put(slug, id);
-        report.tally("authors");
-        // WXR does not say which role a user had; every imported account starts as a contributor, disabled,
-        // without a password, until an administrator invites them.
-        String accountEmail = mail != null ? mail : slug + "@imported.invalid";
-        if (!store.userExists(accountEmail)) {
-            store.insertInvitedUser(accountEmail, name, "CONTRIBUTOR", id, now);
-            report.tally("staff accounts (disabled)");
-        }
-        if (!fromHeader) {
-            report.warn("author \"" + login + "\" is not in the export's author list; created from the posts");
-        }
-        return id;
+        people.author(a);
     }
 
     void term(Wxr.Term t) {
-        switch (t.taxonomy()) {
-            case "category" -> pendingCategories.add(t);
-            case "post_tag" -> tagFor(t.slug(), t.name());
-            default -> report.tally("other terms (ignored)");
-        }
-    }
-
-    /** Creates the collected categories as sections, parents first, so that each path extends its parent's. */
-    void flushCategories() {
-        if (pendingCategories.isEmpty()) {
-            return;
-        }
-        Map<String, Wxr.Term> byNicename = new HashMap<>();
-        pendingCategories.forEach(t -> byNicename.putIfAbsent(t.slug(), t));
-        for (Wxr.Term t : pendingCategories) {
-            sectionFor(t, byNicename, 0);
-        }
-        pendingCategories.clear();
-    }
-
-    private long sectionFor(Wxr.Term t, Map<String, Wxr.Term> byNicename, int depth) {
-        Long known = sectionByNicename.get(t.slug());
-        if (known != null) {
-            return known;
-        }
-        Long parentId = null;
-        String parentPath = "";
-        Wxr.Term parent = t.parent().isBlank() ? null : byNicename.get(t.parent());
-        if (parent != null && depth < 20 && !parent.slug().equals(t.slug())) {
-            parentId = sectionFor(parent, byNicename, depth + 1);
-            parentPath = sectionPath(parentId);
-        } else if (!t.parent().isBlank() && parent == null) {
-            report.warn("category \"" + t.slug() + "\" names a parent \"" + t.parent() + "\" that the export does not have; imported at the top level");
-        }
-        String slug = slug(t.slug().isBlank() ? t.name() : t.slug(), "section-" + t.id());
-        String path = parentPath.isEmpty() ? slug : parentPath + "/" + slug;
-        Long id = sectionsByPath.get(path);
-        if (id == null) {
-            id = store.insertSection(parentId, slug, path, clip(text(t.name()).isBlank() ? slug : text(t.name()), 200),
-                    clip(text(t.description()), 2000));
-            sectionsByPath.put(path, id);
-            pathBySection.put(id, path);
-            report.tally("sections");
-        }
-        sectionByNicename.put(t.slug(), id);
-        return id;
-    }
-
-    private String sectionPath(long sectionId) {
-        return pathBySection.getOrDefault(sectionId, "");
-    }
-
-    private long tagFor(String nicename, String name) {
-        String slug = slug(nicename.isBlank() ? name : nicename, "tag");
-        Long id = tagsBySlug.get(slug);
-        if (id == null) {
-            id = store.insertTag(slug, clip(text(name).isBlank() ? slug : text(name), 200));
-            tagsBySlug.put(slug, id);
-            report.tally("tags");
-        }
-        return id;
+        people.term(t);
     }
 
     // ---- items ----
@@ -202,12 +107,57 @@ final class ImportRun {
         return new Converted(item, c.markdown(), markdown.render(c.markdown()), language, c);
     }
 
-    void write(Converted c) {
+    /**
+     * Writes a batch inside its transaction: attachments first (so that posts find their images), then the
+     * articles — new ones inserted with one JDBC batch — then what hangs off each article, then the comments.
+     */
+    void write(List<Converted> batch) {
+        List<Placed> placed = new ArrayList<>();
+        for (Converted c : batch) {
+            Placed p = place(c);
+            if (p != null) {
+                placed.add(p);
+            }
+        }
+        List<Placed> fresh = placed.stream().filter(p -> p.id == null).toList();
+        long[] ids = store.insertArticles(fresh.stream().map(Placed::row).toList());
+        for (int i = 0; i < ids.length; i++) {
+            fresh.get(i).id = ids[i];
+        }
+        placed.forEach(this::attach);
+        flush();
+    }
+
+    /** An article of the batch: its row, and its id once it has one. */
+    private static final class Placed {
+        final Converted converted;
+        final String kind;
+        final String sourceId;
+        final boolean existed;
+        final ImportStore.ArticleRow row;
+        Long id;
+
+        Placed(Converted converted, String sourceId, Long existing, ImportStore.ArticleRow row) {
+            this.converted = converted;
+            this.kind = converted.item().postType();
+            this.sourceId = sourceId;
+            this.existed = existing != null;
+            this.row = row;
+            this.id = existing;
+        }
+
+        ImportStore.ArticleRow row() {
+            return row;
+        }
+    }
+
+    /** Handles what is not an article; for an article, updates it if imported before and returns its row. */
+    private Placed place(Converted c) {
         Wxr.Item item = c.item();
         if ("attachment".equals(item.postType())) {
             media.attachment(item);
             report.tally("attachments");
-            return;
+            return null;
         }
         if (!isArticle(item)) {
             report.skipped(item.postType());
@@ -216,9 +166,9 @@ final class ImportRun {
                 report.warn(item.postType() + " " + item.postId() + " (\"" + clip(item.title(), 60) + "\") was not imported, nor its "
                         + item.comments().size() + " comments");
             }
-            return;
+            return null;
         }
-        flushCategories();
+        people.flushCategories();
         String kind = item.postType();
         String sourceId = item.postId();
         if (!sourceId.isBlank()) {
@@ -241,7 +191,8 @@ final class ImportRun {
         if (status == ArticleStatus.PUBLISHED && published == null) {
             published = now;
         }
-        String slug = existing != null ? store.slugOf(existing) : uniqueSlug(item);
+        String slug = existing != null ? slugById.getOrDefault(existing, "") : uniqueSlug(item);
+        slugs.add(slug);
         String thumbnail = item.meta("_thumbnail_id");
         Long lead = thumbnail == null ? null : media.mediaId(thumbnail);
         ImportStore.ArticleRow row = new ImportStore.ArticleRow(slug, c.language(), clip(title(item), 500),
@@ -249,31 +200,37 @@ final class ImportRun {
                 modified != null ? modified : published != null ? published : now,
                 published != null ? published : now, lead, translationGroup(item), item.sticky(),
                 !"closed".equals(item.commentStatus()));
-        long id;
         if (existing != null) {
             store.updateArticle(existing, row);
-            id = existing;
             report.tally(kind + "s updated");
-        } else {
-            id = store.insertArticle(row);
-            slugs.add(slug);
-            if (!sourceId.isBlank()) {
-                pending.sources.add(new Object[] {site, kind, sourceId, id});
-                sources.get(kind).put(sourceId, id);
+        }
+        return new Placed(c, sourceId, existing, row);
+    }
+
+    /** Links an article, with its id, to its authors, sections, tags, old addresses and comments. */
+    private void attach(Placed p) {
+        Wxr.Item item = p.converted.item();
+        long id = p.id;
+        if (!p.existed) {
+            slugById.put(id, p.row.slug());
+            if (!p.sourceId.isBlank()) {
+                pending.sources.add(new Object[] {site, p.kind, p.sourceId, id});
+                sources.get(p.kind).put(p.sourceId, id);
             }
         }
-        report.tally(kind + "s");
-        if (thumbnail != null && lead == null && deferredLeads.size() < MAX_DEFERRED) {
+        report.tally(p.kind + "s");
+        String thumbnail = item.meta("_thumbnail_id");
+        if (thumbnail != null && p.row.leadMediaId() == null && deferredLeads.size() < MAX_DEFERRED) {
             deferredLeads.add(new long[] {id, parseLong(thumbnail)});
         }
-        if (c.content().unresolved()) {
+        if (p.converted.content().unresolved()) {
             if (deferredBodies.size() < MAX_DEFERRED) {
                 deferredBodies.add(new Deferred(id, item.postId(), item.content(), item.meta("footnotes")));
             } else {
-                report.warn(kind + " " + item.postId() + ": a gallery names images that were not found");
+                report.warn(p.kind + " " + item.postId() + ": a gallery names images that were not found");
             }
         }
-        long authorId = authorFor(item.creator().isBlank() ? "admin" : item.creator(), item.creator(), null, false);
+        long authorId = people.authorOfPost(item.creator().isBlank() ? "admin" : item.creator());
         List<Long> sections = new ArrayList<>();
         List<Long> tags = new ArrayList<>();
         for (Wxr.ItemTerm t : item.terms()) {
@@ -281,15 +238,13 @@ final class ImportRun {
                 continue;
             }
             if ("category".equals(t.domain())) {
-                sections.add(sectionOfItemTerm(t));
+                sections.add(people.sectionOfItemTerm(t));
             } else if ("post_tag".equals(t.domain()) || "tag".equals(t.domain())) {
-                tags.add(tagFor(t.slug(), t.name()));
+                tags.add(people.tagFor(t.slug(), t.name()));
             }
         }
-        if (existing != null) {
-            store.replaceLinks("article_author", "author_id", id, List.of(), true);
-            store.replaceLinks("article_section", "section_id", id, List.of(), true);
-            store.replaceLinks("article_tag", "tag_id", id, List.of(), false);
+        if (p.existed) {
+            store.clearLinks(id);
         }
         pending.authors.add(new Object[] {id, authorId, 0});
         int position = 0;
@@ -299,76 +254,26 @@ final class ImportRun {
         for (Long tag : tags.stream().distinct().toList()) {
             pending.tags.add(new Object[] {id, tag});
         }
-        if (sourceId.equals(item.postId())) {
+        if (p.sourceId.equals(item.postId())) {
             redirects(item, id);
         }
-        events.publishEvent(new ArticleChanged(id, slug));
-        comments(item, id);
+        changed.add(id);
+        comments.collect(item, id);
     }
 
-    /** Writes what the batch's items collected; called at the end of each batch's transaction. */
+    /**
+     * Writes what the batch's items collected, at the end of each batch's transaction, and tells the other
+     * features once for the whole batch.
+     */
     void flush() {
         pending.redirects.addAll(pendingRedirects.values());
         pendingRedirects.clear();
         store.flushLinks(pending);
-        Map<String, Long> known = sources.computeIfAbsent("comment", k -> new HashMap<>());
-        List<ImportStore.NewComment> fresh = new ArrayList<>(pending.comments);
-        pending.comments.clear();
-        long[] ids = store.insertComments(fresh);
-        for (int i = 0; i < ids.length; i++) {
-            String wpId = fresh.get(i).wpId();
-            if (!wpId.isBlank()) {
-                known.put(wpId, ids[i]);
-                pending.sources.add(new Object[] {site, "comment", wpId, ids[i]});
-            }
-        }
-        // Replies are linked to their parents once every comment of the batch has its id.
-        List<Object[]> parents = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            ImportStore.NewComment c = fresh.get(i);
-            if (c.row().parentId() == null && !c.wpParent().isBlank() && !"0".equals(c.wpParent())) {
-                Long parent = known.get(c.wpParent());
-                if (parent != null) {
-                    parents.add(new Object[] {parent, ids[i]});
-                } else {
-                    report.warn("comment " + c.wpId() + " answers comment " + c.wpParent()
-                            + ", which the export does not have; shown at the top level");
-                }
-            }
-            events.publishEvent(new CommentChanged(ids[i], c.row().articleId()));
-        }
-        store.setCommentParents(parents);
+        pending.sources.addAll(comments.flush());
         store.flushSources(pending);
-    }
-
-    private long sectionOfItemTerm(Wxr.ItemTerm t) {
-        Long id = sectionByNicename.get(t.slug());
-        if (id != null) {
-            return id;
-        }
-        Map<String, Wxr.Term> none = Map.of();
-        return sectionFor(new Wxr.Term("category", "", t.slug(), "", t.name(), ""), none, 0);
-    }
-
-    private void comments(Wxr.Item item, long articleId) {
-        Map<String, Long> known = sources.computeIfAbsent("comment", k -> new HashMap<>());
-        for (Wxr.Comment c : item.comments()) {
-            Long parent = "0".equals(c.parent()) || c.parent().isBlank() ? null : known.get(c.parent());
-            OffsetDateTime at = date(c.dateGmt(), c.date());
-            String name = clip(text(c.author()), 200);
-            ImportStore.CommentRow row = new ImportStore.CommentRow(articleId, parent,
-                    name.isBlank() ? "Anonymous" : name, clip(c.email(), 320),
-                    c.url().isBlank() ? null : clip(c.url(), 2000), c.ip().isBlank() ? null : clip(c.ip(), 64),
-                    CommentBody.toText(c.content()), commentStatus(c.approved()).name(), at != null ? at : now);
-            Long existing = c.id().isBlank() ? null : known.get(c.id());
-            report.tally("comments");
-            if (existing != null) {
-                store.updateComment(existing, row);
-                report.tally("comments updated");
-                events.publishEvent(new CommentChanged(existing, articleId));
-            } else {
-                pending.comments.add(new ImportStore.NewComment(row, c.id(), c.parent()));
-            }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new ArticlesChanged(changed));
+            changed.clear();
         }
     }
 
@@ -401,12 +306,13 @@ final class ImportRun {
 
     /** Runs what had to wait for the end of the file: lead images and galleries whose attachments came later. */
     void finish() {
-        flushCategories();
+        people.flushCategories();
         flush();
         for (long[] lead : deferredLeads) {
             Long mediaId = media.mediaId(String.valueOf(lead[1]));
             if (mediaId != null) {
                 store.setLead(lead[0], mediaId);
+                changed.add(lead[0]);
             } else {
                 report.warn("article " + lead[0] + ": its featured image (attachment " + lead[1] + ") is not in the export");
             }
@@ -417,10 +323,11 @@ final class ImportRun {
             if (c.unresolved()) {
                 report.warn("post " + d.postId() + ": a gallery names images that are not in the export");
             }
-            events.publishEvent(new ArticleChanged(d.articleId(), store.slugOf(d.articleId())));
+            changed.add(d.articleId());
         }
         deferredLeads.clear();
         deferredBodies.clear();
+        flush();
     }
 
     private String uniqueSlug(Wxr.Item item) {

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.broadsheet.support.Rows;
+import org.broadsheet.author.AuthorService;
+import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,19 +20,24 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of an import. An import is a bulk load into the tables of several features (articles, authors,
- * sections, tags, comments, media), keyed by where each row came from; it writes them here directly, in
- * batches, rather than one service call per row, and publishes the same change events the services do.
+ * The writes of an import. Sections, tags and author profiles — a few per site — are created through their
+ * features' services. Articles, comments, their links and old addresses — thousands — are written here with
+ * JDBC batches of a whole import batch at a time, which the features' one-row service calls cannot do; the
+ * import then announces each batch with one {@link org.broadsheet.article.ArticlesChanged}.
  */
 @Repository
 class ImportStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TaxonomyService taxonomy;
+    private final AuthorService authors;
 
-    ImportStore(JdbcClient jdbc, JdbcTemplate template) {
+    ImportStore(JdbcClient jdbc, JdbcTemplate template, TaxonomyService taxonomy, AuthorService authors) {
         this.jdbc = jdbc;
         this.template = template;
+        this.taxonomy = taxonomy;
+        this.authors = authors;
     }
 
     /** Rows collected over a batch of items and written with JDBC batches at its end: far fewer round trips. */
@@ -72,39 +78,51 @@ class ImportStore {
 
     /** Inserts the comments in one JDBC batch; returns their new ids in order. */
     long[] insertComments(List<NewComment> comments) {
-        if (comments.isEmpty()) {
+        return insertReturningIds("""
+                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
+                    status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", comments, (ps, n) -> {
+            CommentRow c = n.row();
+            ps.setLong(1, c.articleId());
+            ps.setObject(2, c.parentId(), Types.BIGINT);
+            ps.setString(3, c.authorName());
+            ps.setString(4, c.authorEmail());
+            ps.setString(5, c.authorUrl());
+            ps.setString(6, c.authorIp());
+            ps.setString(7, c.body());
+            ps.setString(8, c.status());
+            ps.setObject(9, c.createdAt());
+            ps.setObject(10, c.createdAt());
+        });
+    }
+
+    private interface RowSetter<T> {
+        void set(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** One JDBC batch of inserts into a table with an identity {@code id}; the new ids in the order of the rows. */
+    private <T> long[] insertReturningIds(String sql, List<T> rows, RowSetter<T> setter) {
+        if (rows.isEmpty()) {
             return new long[0];
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        template.batchUpdate(con -> con.prepareStatement("""
-                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
-                    status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        CommentRow c = comments.get(i).row();
-                        ps.setLong(1, c.articleId());
-                        ps.setObject(2, c.parentId(), Types.BIGINT);
-                        ps.setString(3, c.authorName());
-                        ps.setString(4, c.authorEmail());
-                        ps.setString(5, c.authorUrl());
-                        ps.setString(6, c.authorIp());
-                        ps.setString(7, c.body());
-                        ps.setString(8, c.status());
-                        ps.setObject(9, c.createdAt());
-                        ps.setObject(10, c.createdAt());
-                    }
+        template.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                setter.set(ps, rows.get(i));
+            }
 
-                    @Override
-                    public int getBatchSize() {
-                        return comments.size();
-                    }
-                }, keys);
-        List<Map<String, Object>> rows = keys.getKeyList();
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        }, keys);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != rows.size()) {
+            throw new IllegalStateException("The database returned " + generated.size() + " ids for " + rows.size() + " rows");
+        }
         long[] ids = new long[rows.size()];
         for (int i = 0; i < ids.length; i++) {
-            Object id = rows.get(i).values().iterator().next();
-            ids[i] = ((Number) id).longValue();
+            ids[i] = ((Number) generated.get(i).values().iterator().next()).longValue();
         }
         return ids;
     }
@@ -144,12 +162,9 @@ class ImportStore {
         return out;
     }
 
-    long insertSection(Long parentId, String slug, String path, String name, String description) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO section (parent_id, slug, path, name, description, position) VALUES (:p, :slug, :path, :name, :d, 0)")
-                .param("p", parentId).param("slug", slug).param("path", path).param("name", name).param("d", description)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+    /** A new section, through the taxonomy feature; its path is the parent's path and its slug. */
+    long insertSection(Long parentId, String slug, String name, String description) {
+        return taxonomy.createSection(parentId, slug, name, description, 0);
     }
 
     Map<String, Long> tagIdsBySlug() {
@@ -159,9 +174,7 @@ class ImportStore {
     }
 
     long insertTag(String slug, String name) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO tag (slug, name) VALUES (:slug, :name)").param("slug", slug).param("name", name).update(keys, "id");
-        return keys.getKey().longValue();
+        return taxonomy.createTag(slug, name);
     }
 
     Map<String, Long> authorIdsBySlug() {
@@ -170,13 +183,9 @@ class ImportStore {
         return out;
     }
 
-    long insertAuthor(String slug, String name, String email, OffsetDateTime now) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO author (slug, name, credentials, affiliation, bio_md, bio_html, email, created_at, updated_at)
-                VALUES (:slug, :name, '', '', '', '', :email, :now, :now)""")
-                .param("slug", slug).param("name", name).param("email", email).param("now", now).update(keys, "id");
-        return keys.getKey().longValue();
+    /** A profile with a name and an email only; the journal completes it later. */
+    long insertAuthor(String slug, String name, String email) {
+        return authors.create(new AuthorService.NewAuthor(slug, name, "", "", "", null, email, List.of()));
     }
 
     boolean userExists(String email) {
@@ -192,9 +201,10 @@ class ImportStore {
                 .param("e", email).param("n", name).param("r", role).param("a", authorId).param("now", now).update();
     }
 
-    Set<String> articleSlugs() {
-        Set<String> out = new HashSet<>();
-        jdbc.sql("SELECT slug FROM article").query((rs, n) -> out.add(rs.getString(1))).list();
+    /** Every article's slug by id: updates keep an article's slug, new articles must not take one. */
+    Map<Long, String> articleSlugs() {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("SELECT id, slug FROM article").query((rs, n) -> out.put(rs.getLong(1), rs.getString(2))).list();
         return out;
     }
 
@@ -204,16 +214,27 @@ class ImportStore {
                       Long leadMediaId, String translationGroup, boolean featured, boolean commentsOpen) {
     }
 
-    long insertArticle(ArticleRow a) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
+    /** Inserts the articles in one JDBC batch; returns their new ids in order. */
+    long[] insertArticles(List<ArticleRow> articles) {
+        return insertReturningIds("""
                 INSERT INTO article (slug, language, title, standfirst, body_md, body_html, status, published_at,
                     updated_at, created_at, lead_media_id, translation_group, featured, comments_open, version)
-                VALUES (:slug, :language, :title, :standfirst, :bodyMd, :bodyHtml, :status, :publishedAt,
-                    :updatedAt, :createdAt, :lead, :group, :featured, :open, 0)""")
-                .params(articleParams(a))
-                .update(keys, "id");
-        return keys.getKey().longValue();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", articles, (ps, a) -> {
+            ps.setString(1, a.slug());
+            ps.setString(2, a.language());
+            ps.setString(3, a.title());
+            ps.setString(4, a.standfirst());
+            ps.setString(5, a.bodyMd());
+            ps.setString(6, a.bodyHtml());
+            ps.setString(7, a.status());
+            ps.setObject(8, a.publishedAt());
+            ps.setObject(9, a.updatedAt());
+            ps.setObject(10, a.createdAt());
+            ps.setObject(11, a.leadMediaId(), Types.BIGINT);
+            ps.setString(12, a.translationGroup());
+            ps.setBoolean(13, a.featured());
+            ps.setBoolean(14, a.commentsOpen());
+        });
     }
 
     /** Updates what the export says; the slug stays, so that the article keeps its address. */
@@ -261,10 +282,6 @@ class ImportStore {
         return p;
     }
 
-    String slugOf(long articleId) {
-        return jdbc.sql("SELECT slug FROM article WHERE id = :id").param("id", articleId).query(String.class).optional().orElse("");
-    }
-
     void setLead(long articleId, long mediaId) {
         jdbc.sql("UPDATE article SET lead_media_id = :m WHERE id = :id").param("m", mediaId).param("id", articleId).update();
     }
@@ -274,17 +291,10 @@ class ImportStore {
                 .param("md", bodyMd).param("html", bodyHtml).param("id", articleId).update();
     }
 
-    void replaceLinks(String table, String column, long articleId, List<Long> ids, boolean ordered) {
-        jdbc.sql("DELETE FROM " + table + " WHERE article_id = :id").param("id", articleId).update();
-        int position = 0;
-        for (Long id : ids.stream().distinct().toList()) {
-            if (ordered) {
-                jdbc.sql("INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (:a, :t, :p)")
-                        .param("a", articleId).param("t", id).param("p", position++).update();
-            } else {
-                jdbc.sql("INSERT INTO " + table + " (article_id, " + column + ") VALUES (:a, :t)")
-                        .param("a", articleId).param("t", id).update();
-            }
+    /** Removes an article's authors, sections and tags, before the export's are written again. */
+    void clearLinks(long articleId) {
+        for (String table : List.of("article_author", "article_section", "article_tag")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE article_id = :id").param("id", articleId).update();
         }
     }
 

@@ -73,7 +73,7 @@ class ImportWxrCommand implements CliCommand {
         double seconds = report.seconds();
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
         long articles = report.count("posts") + report.count("pages");
-        target.printf("Speed: %,.0f posts+pages/s, %,.0f comments/s; CPU %.1f s (%,.0f posts per CPU-second); peak heap %,d MB (max %,d MB)%n",
+        target.printf("Speed: %,.0f posts+pages/s, %,.0f comments/s; CPU %.1f s (%,.0f posts per CPU-second); heap pools' peaks add up to %,d MB (an upper bound, not reached at once; max heap %,d MB)%n",
                 articles / seconds, report.count("comments") / seconds, cpu, cpu > 0 ? articles / cpu : 0,
                 peakHeapMegabytes(), Runtime.getRuntime().maxMemory() >> 20);
         return report.state() == ImportReport.State.FINISHED ? 0 : 1;

@@ -192,11 +192,9 @@ class WxrImporter {
         List<ImportRun.Converted> converted = batch.parallelStream()
                 .filter(i -> !"attachment".equals(i.postType()))
                 .map(run::convert).toList();
-        pipeline.submit(() -> tx.executeWithoutResult(s -> {
-            // Attachments first, so that posts in the same batch find their images.
-            attachments.forEach(a -> run.write(new ImportRun.Converted(a, null, null, null, null)));
-            converted.forEach(run::write);
-            run.flush();
-        }));
+        List<ImportRun.Converted> all = new ArrayList<>(attachments.size() + converted.size());
+        attachments.forEach(a -> all.add(new ImportRun.Converted(a, null, null, null, null)));
+        all.addAll(converted);
+        pipeline.submit(() -> tx.executeWithoutResult(s -> run.write(all)));
     }
 }

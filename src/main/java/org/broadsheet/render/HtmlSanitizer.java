@@ -30,9 +30,14 @@ public class HtmlSanitizer {
 
     /** Sanitises a fragment of body HTML. */
     public String sanitize(String html) {
+        return cleaned(html).body().html();
+    }
+
+    /** The sanitised fragment as a tree (in the body), for a caller that goes on to change it: no second parse. */
+    Document cleaned(String html) {
         Document dirty = Jsoup.parseBodyFragment(html, "https://base.invalid/");
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        return clean.body().html();
+        return clean;
     }
 }

@@ -1,6 +1,7 @@
 package org.broadsheet.render;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -8,7 +9,6 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MarkdownRenderer {
+
+    private static final Pattern TABLE = Pattern.compile("<table", Pattern.CASE_INSENSITIVE);
 
     private final List<Extension> extensions = List.of(
             FootnotesExtension.create(), TablesExtension.create(), HeadingAnchorExtension.create());
@@ -34,10 +36,14 @@ public class MarkdownRenderer {
     /** Renders and sanitises an article body. */
     public String render(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-        Document doc = Jsoup.parseBodyFragment(sanitizer.sanitize(html));
-        doc.outputSettings().prettyPrint(false);
-        labelFootnotes(doc);
-        wrapTables(doc);
+        Document doc = sanitizer.cleaned(html);
+        // Each select walks the whole tree; most bodies have no notes or tables to look for.
+        if (html.contains("footnote")) {
+            labelFootnotes(doc);
+        }
+        if (TABLE.matcher(html).find()) {
+            wrapTables(doc);
+        }
         return doc.body().html();
     }
 

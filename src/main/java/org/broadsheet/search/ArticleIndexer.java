@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
 class ArticleIndexer {
 
     private static final int BATCH = 500;
+    /** More changed articles than this at start (an import) and the index is rebuilt rather than replayed. */
+    static final int REPLAY_LIMIT = 2_000;
     private static final Duration MAX_AGE = Duration.ofDays(6);
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexer.class);
 
@@ -84,17 +86,29 @@ class ArticleIndexer {
                 && Instant.parse(checkpoint.get("committed_at")).isBefore(clock.instant().minus(MAX_AGE));
         if (opened != LuceneSearchEngine.Opened.EXISTING || !checkpoint.containsKey("change_seq") || stale) {
             log.info("Search index {} ({}); rebuilding it in the background", engine.path(), describe(opened, stale));
-            Thread thread = new Thread(() -> {
-                long count = rebuild();
-                log.info("Search index rebuilt: {} articles", count);
-            }, "search-rebuild");
-            thread.setDaemon(true);
-            thread.start();
-        } else {
-            long replayed = replay(Long.parseLong(checkpoint.get("change_seq")));
-            engine.markReady();
-            log.info("Search index opened at {}: {} articles, {} changes replayed", engine.path(), engine.size(), replayed);
+            rebuildInBackground();
+            return;
         }
+        Set<Long> changed = changedSince(Long.parseLong(checkpoint.get("change_seq")));
+        if (changed.size() > REPLAY_LIMIT) {
+            // After a bulk import one pass over the table beats reading thousands of articles one by one.
+            log.info("Search index {}: {} articles changed since its last commit; rebuilding it in the background",
+                    engine.path(), changed.size());
+            rebuildInBackground();
+            return;
+        }
+        changed.forEach(this::reindex);
+        engine.markReady();
+        log.info("Search index opened at {}: {} articles, {} changes replayed", engine.path(), engine.size(), changed.size());
+    }
+
+    private void rebuildInBackground() {
+        Thread thread = new Thread(() -> {
+            long count = rebuild();
+            log.info("Search index rebuilt: {} articles", count);
+        }, "search-rebuild");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static String describe(LuceneSearchEngine.Opened opened, boolean stale) {
@@ -113,8 +127,8 @@ class ArticleIndexer {
         }
     }
 
-    /** Re-reads the articles named in change-log rows after {@code seq}, up to what the dispatcher has passed. */
-    private long replay(long seq) {
+    /** The articles named in change-log rows after {@code seq}, up to what the dispatcher has passed. */
+    private Set<Long> changedSince(long seq) {
         long through = Math.max(changeLog.processedThrough(), changeLog.latestSeq());
         Set<Long> ids = new LinkedHashSet<>();
         long at = seq;
@@ -126,8 +140,7 @@ class ArticleIndexer {
             rows.stream().filter(ContentChanged::isArticle).forEach(r -> ids.add(r.entityId()));
             at = rows.get(rows.size() - 1).seq();
         }
-        ids.forEach(this::reindex);
-        return ids.size();
+        return ids;
     }
 
     /** Empties the index and fills it from the database; returns the number of articles indexed. */

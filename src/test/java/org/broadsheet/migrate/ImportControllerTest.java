@@ -2,12 +2,16 @@ package org.broadsheet.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 
+import org.broadsheet.account.AccountService;
+import org.broadsheet.account.Role;
+import org.broadsheet.account.StaffUser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest(properties = "broadsheet.demo-content=false")
@@ -27,26 +30,37 @@ class ImportControllerTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccountService accounts;
+
+    private StaffUser staff(Role role) {
+        return accounts.create(role.name().toLowerCase() + System.nanoTime() + "@example.org", role.label() + " Person",
+                "a long enough password", role);
+    }
 
     @Test
-    @WithMockUser(roles = "ADMINISTRATOR")
     void administratorUploadsAnExportAndWatchesItToTheReport() throws Exception {
-        Document form = Jsoup.parse(mvc.perform(get("/newsroom/import/")).andExpect(status().isOk())
+        StaffUser admin = staff(Role.ADMINISTRATOR);
+        Document form = Jsoup.parse(mvc.perform(get("/newsroom/import/").with(user(admin))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
         assertThat(form.select("form.import-form[enctype=multipart/form-data] input[type=file][name=file]")).hasSize(1);
         assertThat(form.select("form.import-form input[name=_csrf]").attr("value")).isNotBlank();
+        // The newsroom's own menu, as on its other pages: the administrator's entries, Import marked current.
+        assertThat(form.select("nav a[href=/newsroom/articles/]")).hasSize(1);
+        assertThat(form.select("nav a[href=/newsroom/users/]")).hasSize(1);
+        assertThat(form.select("nav a[aria-current][href=/newsroom/import/]")).hasSize(1);
 
         String xml = WxrImportBehaviourTest.Wxr.site(WxrImportBehaviourTest.Wxr.item(1, "Uploaded", "uploaded", "publish", "post", "Text",
                 WxrImportBehaviourTest.Wxr.comment(1, 0, "1", "Reader", "Nice.")));
         String location = mvc.perform(multipart("/newsroom/import/")
                         .file(new MockMultipartFile("file", "journal.xml", "text/xml", xml.getBytes(StandardCharsets.UTF_8)))
-                        .with(csrf()))
+                        .with(user(admin)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/newsroom/import/");
 
         Document progress = null;
         for (int i = 0; i < 100; i++) {
-            progress = Jsoup.parse(mvc.perform(get(location)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            progress = Jsoup.parse(mvc.perform(get(location).with(user(admin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
             if (!"RUNNING".equals(progress.select(".import-state").attr("data-state"))) {
                 break;
             }
@@ -59,14 +73,13 @@ class ImportControllerTest {
         assertThat(progress.select("pre.import-report").text()).contains("Import finished");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE slug = 'uploaded'").query(Long.class).single()).isEqualTo(1);
 
-        Document list = Jsoup.parse(mvc.perform(get("/newsroom/import/")).andReturn().getResponse().getContentAsString());
+        Document list = Jsoup.parse(mvc.perform(get("/newsroom/import/").with(user(admin))).andReturn().getResponse().getContentAsString());
         assertThat(list.select("table.imports a[href=" + location + "]").text()).isEqualTo("journal.xml");
     }
 
     @Test
-    @WithMockUser(roles = "EDITOR")
     void editorsMayNotImport() throws Exception {
-        mvc.perform(get("/newsroom/import/")).andExpect(status().isForbidden());
+        mvc.perform(get("/newsroom/import/").with(user(staff(Role.EDITOR)))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -56,7 +56,7 @@ class MigrationCommandsTest {
                 WxrImportBehaviourTest.Wxr.comment(1, 0, "1", "Reader", "Hi") + "[unknown_code foo=\"1\"]")));
         assertThat(run(importWxr, file.toString(), "--media-dir", tmp.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Import finished").containsPattern("posts\\s+1")
-                .containsPattern("comments\\s+1").contains("posts+pages/s").contains("peak heap");
+                .containsPattern("comments\\s+1").contains("posts+pages/s").contains("max heap");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("items/s").contains("ETA");
     }
 

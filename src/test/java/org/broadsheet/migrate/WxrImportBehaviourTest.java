@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -80,6 +81,22 @@ class WxrImportBehaviourTest {
         assertThat(page.select("h1#article-title").text()).isEqualTo("Published one");
         assertThat(page.select(".byline a[href=/author/editor1/]").text()).isEqualTo("Editor One");
         assertThat(page.select(".tag-list a[href=/tag/energy/]")).hasSize(1);
+    }
+
+    @Test
+    void otherNodesAndTheSearchIndexHearOfEachArticleOnceWithItsComments() {
+        long before = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM change_log").query(Long.class).single();
+        importText(Wxr.site(
+                Wxr.item(30, "Logged", "logged", "publish", "post", "Text",
+                        Wxr.comment(1, 0, "1", "Alice", "First") + Wxr.comment(2, 1, "1", "Bob", "A reply")),
+                Wxr.item(31, "Also logged", "also-logged", "publish", "post", "Text", "")));
+
+        List<Long> articles = jdbc.sql("SELECT id FROM article ORDER BY id").query(Long.class).list();
+        assertThat(jdbc.sql("""
+                SELECT entity || ':' || entity_id FROM change_log
+                WHERE seq > :before AND entity IN ('article', 'comment') ORDER BY seq""")
+                .param("before", before).query(String.class).list())
+                .containsExactly("article:" + articles.get(0), "article:" + articles.get(1));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
@@ -64,6 +66,40 @@ class ArticleIndexerTest {
         assertThat(second.ready()).isTrue();
         assertThat(ids(second, "gannet")).containsExactly(2L);
         assertThat(ids(second, "cormorant")).containsExactly(1L);
+        second.destroy();
+    }
+
+    @Test
+    void rebuildsInOnePassInsteadOfReplayingABulkImport() throws Exception {
+        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10));
+        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
+        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
+        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
+        when(changeLog.processedThrough()).thenReturn(5L);
+        when(changeLog.latestSeq()).thenReturn(5L);
+        LuceneSearchEngine first = engine();
+        indexer(first).start();
+        SearchIndexReady.await(first);
+        first.commit(Map.of("change_seq", "5", "committed_at", java.time.Instant.now().toString()));
+        first.destroy();
+
+        // While the node is down an import changes more articles than are worth reading one by one.
+        int imported = ArticleIndexer.REPLAY_LIMIT + 1;
+        long last = 5 + imported;
+        when(changeLog.latestSeq()).thenReturn(last);
+        when(changeLog.processedThrough()).thenReturn(last);
+        when(changeLog.after(eq(5L), anyInt())).thenReturn(
+                java.util.stream.LongStream.rangeClosed(6, last).mapToObj(seq -> row(seq, seq - 5)).toList());
+        when(changeLog.after(eq(last), anyInt())).thenReturn(List.of());
+        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L, 2L));
+        when(source.contents(List.of(1L, 2L))).thenReturn(List.of(article(1, "Cormorant migration"), article(2, "Gannet colonies")));
+
+        LuceneSearchEngine second = engine();
+        indexer(second).start();
+        SearchIndexReady.until(() -> ids(second, "cormorant").equals(List.of(1L)), "the rebuild");
+        assertThat(ids(second, "gannet")).containsExactly(2L);
+        assertThat(ids(second, "cormorant")).containsExactly(1L);
+        verify(source, never()).find(anyLong());
         second.destroy();
     }
 
