@@ -179,9 +179,12 @@ class SitemapController {
         return cache.get(kind, this::load);
     }
 
+    /** Sitemaps list articles, sections, tags and authors, never comments: a comment keeps them. */
     @EventListener
     void on(ContentChanged change) {
-        cache.invalidateAll();
+        if (!ContentChanged.COMMENT.equals(change.entity())) {
+            cache.invalidateAll();
+        }
     }
 
     private List<Entry> load(String kind) {
