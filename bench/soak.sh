@@ -60,6 +60,8 @@ measure() {
   printf '%-8s requests=%-8s heap_used_mib=%-6s metaspace_mib=%-6s rss_mib=%s\n' "$1" "$SENT" "$heap" "$meta" "$rss" \
     | tee -a "$RESULTS/summary.txt"
   eval "HEAP_$1=$heap"
+  # What the heap holds at this point, for finding what grew: compare histo-warm.txt with histo-end.txt.
+  "$JCMD" "$APP_PID" GC.class_histogram > "$RESULTS/histo-$1.txt"
 }
 
 # Sends requests in runs of $CHUNK until $1 more have been answered.
