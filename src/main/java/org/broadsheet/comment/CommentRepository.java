@@ -147,6 +147,12 @@ class CommentRepository {
                 .param("e", email).query(Long.class).single();
     }
 
+    /** Comments from this address that a moderator marked spam (the filter learned them as spam) and left there. */
+    long countModeratedSpamFromEmail(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_email = LOWER(:e) AND status = 'SPAM' AND trained_as = 'SPAM'")
+                .param("e", email).query(Long.class).single();
+    }
+
     void updateStatus(long id, CommentStatus status, String trainedAs, OffsetDateTime at) {
         jdbc.sql("UPDATE comment SET status = :s, trained_as = COALESCE(:t, trained_as), recheck = FALSE, updated_at = :at WHERE id = :id")
                 .param("s", status.name()).param("t", trainedAs).param("at", at).param("id", id).update();

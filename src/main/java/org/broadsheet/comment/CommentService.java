@@ -188,7 +188,8 @@ public class CommentService {
         long approvedBefore = repository.countApprovedFromEmail(email);
         CommentDraft.History history = new CommentDraft.History(
                 (int) repository.countFromIpSince(sender.ip(), hourAgo), (int) repository.countFromEmailSince(email, hourAgo),
-                (int) repository.countSameTextSince(hash, now.minusDays(1)), (int) approvedBefore);
+                (int) repository.countSameTextSince(hash, now.minusDays(1)), (int) approvedBefore,
+                (int) repository.countModeratedSpamFromEmail(email));
         CommentDraft draft = new CommentDraft(form.text(), name, email, url == null ? "" : url, sender.ip(),
                 sender.userAgent(), sender.referrer(), target.language(), target.absoluteUrl(),
                 Duration.between(issued.get().issuedAt(), now.toInstant()), !form.website().isEmpty(), history);

@@ -25,8 +25,10 @@ public record CommentDraft(String text, String authorName, String authorEmail, S
      * @param fromEmailLastHour   comments from the same email address in the last hour
      * @param sameTextLastDay     comments with the same text in the last day
      * @param approvedFromEmail   approved comments from the same email address, ever
+     * @param spamFromEmail       comments from the same email address that a moderator marked spam, ever
      */
-    public record History(int fromIpLastHour, int fromEmailLastHour, int sameTextLastDay, int approvedFromEmail) {
-        public static final History NONE = new History(0, 0, 0, 0);
+    public record History(int fromIpLastHour, int fromEmailLastHour, int sameTextLastDay, int approvedFromEmail,
+                          int spamFromEmail) {
+        public static final History NONE = new History(0, 0, 0, 0, 0);
     }
 }

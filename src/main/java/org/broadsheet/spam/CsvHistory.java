@@ -12,21 +12,22 @@ import java.util.function.Predicate;
  * What {@link HistoryCheck} would have known about a labelled comment when it was posted, from the other rows
  * of the CSV files that carry AUTHOR and DATE: the same text posted in the day before, comments by the same
  * author (standing in for the email address) in the hour before, and that author's earlier comments that
- * moderators approved. The first two use only times and texts, which the live filter sees for every comment;
- * approvals are counted only among the training rows, so that no test row's label reaches the filter.
+ * moderators approved or marked spam. The first two use only times and texts, which the live filter sees for every
+ * comment; moderators' decisions are counted only among the training rows, so that no test row's label reaches the
+ * filter.
  * Rows without a date have no history.
  */
 final class CsvHistory {
 
     private final Map<String, List<LabelledComment>> byText = new HashMap<>();
     private final Map<String, List<LabelledComment>> byAuthor = new HashMap<>();
-    private final Predicate<LabelledComment> approvable;
+    private final Predicate<LabelledComment> moderated;
 
     /**
      * @param posted   every comment the site had received, labelled or not
-     * @param approved which of them moderators approved as far as the filter may know (the training rows)
+     * @param moderated which of them moderators have decided on, as far as the filter may know (the training rows)
      */
-    CsvHistory(List<LabelledComment> posted, Predicate<LabelledComment> approved) {
+    CsvHistory(List<LabelledComment> posted, Predicate<LabelledComment> moderated) {
         for (LabelledComment c : posted) {
             if (c.postedAt() != null) {
                 byText.computeIfAbsent(key(c.text()), k -> new ArrayList<>()).add(c);
@@ -35,8 +36,10 @@ final class CsvHistory {
                 }
             }
         }
-        this.approvable = approved;
+        this.moderated = moderated;
     }
+
+    private static final Duration EVER = Duration.ofDays(36500);
 
     CommentDraft.History of(LabelledComment c) {
         LocalDateTime at = c.postedAt();
@@ -47,8 +50,9 @@ final class CsvHistory {
         List<LabelledComment> sameAuthor = c.author().isBlank() ? List.of() : byAuthor.getOrDefault(c.author(), List.of());
         int sameTextLastDay = count(sameText, c, Duration.ofDays(1), x -> true);
         int fromAuthorLastHour = count(sameAuthor, c, Duration.ofHours(1), x -> true);
-        int approvedEarlier = count(sameAuthor, c, Duration.ofDays(36500), x -> !x.spam() && approvable.test(x));
-        return new CommentDraft.History(0, fromAuthorLastHour, sameTextLastDay, approvedEarlier);
+        int approvedEarlier = count(sameAuthor, c, EVER, x -> !x.spam() && moderated.test(x));
+        int spamEarlier = count(sameAuthor, c, EVER, x -> x.spam() && moderated.test(x));
+        return new CommentDraft.History(0, fromAuthorLastHour, sameTextLastDay, approvedEarlier, spamEarlier);
     }
 
     /** Other comments in the list posted within {@code window} before {@code c} that pass the test. */

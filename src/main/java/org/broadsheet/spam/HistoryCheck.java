@@ -4,12 +4,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * What earlier comments say: the same text posted again, many comments from one IP address or email address
- * within an hour count against a comment; an address with approved comments counts for it.
+ * within an hour, and earlier comments from the same email address that a moderator marked spam count against a
+ * comment; an address with approved comments (and no such spam) counts for it.
  */
 @Component
 class HistoryCheck implements SpamCheck {
 
     static final int BURST = 5;
+    /**
+     * A moderator's "spam" on an earlier comment from the same address. Enough to hold the comment on its own, not
+     * to mark it spam: an address can be shared or forged, and a held comment costs its writer only a wait.
+     */
+    static final double SPAM_BEFORE = 4;
 
     @Override
     public SpamSignal check(CommentDraft draft, SpamRules rules) {
@@ -27,6 +33,10 @@ class HistoryCheck implements SpamCheck {
         if (h.fromEmailLastHour() >= BURST) {
             score += 2;
             append(reason, h.fromEmailLastHour() + " comments from this email address in the last hour");
+        }
+        if (h.spamFromEmail() > 0) {
+            score += SPAM_BEFORE;
+            append(reason, h.spamFromEmail() + " earlier comment(s) from this email address marked spam by a moderator");
         }
         if (h.approvedFromEmail() > 0 && score == 0) {
             score -= 1;

@@ -10,7 +10,8 @@ import org.broadsheet.support.CliCommand;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code spam-eval FILE.csv… [--folds 5]} cross-validates the whole filter on labelled comments;
+ * {@code spam-eval FILE.csv… [--folds 5] [--seed N]} cross-validates the whole filter on labelled comments (the
+ * seed shuffles the folds: the default repeats the published figures, others show how much they depend on the split);
  * {@code spam-eval --train A.csv… --test B.csv…} trains on some files and tests on others. Touches no database.
  */
 @Component
@@ -34,6 +35,7 @@ class SpamEvalCommand implements CliCommand {
         List<String> train = new ArrayList<>();
         List<String> test = new ArrayList<>();
         int folds = 5;
+        long seed = SEED;
         List<String> target = files;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -46,6 +48,14 @@ class SpamEvalCommand implements CliCommand {
                 }
                 if (folds < 2) {
                     err.println("spam-eval: --folds needs a whole number of 2 or more, not \"" + value + "\"");
+                    return 2;
+                }
+            } else if (arg.equals("--seed") || arg.startsWith("--seed=")) {
+                String value = arg.contains("=") ? arg.substring(7) : (i + 1 < args.size() ? args.get(++i) : "");
+                try {
+                    seed = Long.parseLong(value);
+                } catch (NumberFormatException e) {
+                    err.println("spam-eval: --seed needs a whole number, not \"" + value + "\"");
                     return 2;
                 }
             } else if (arg.equals("--train")) {
@@ -77,7 +87,7 @@ class SpamEvalCommand implements CliCommand {
                     return 1;
                 }
                 out.printf(Locale.ROOT, "%d-fold cross-validation on %s%n", folds, describe(rows));
-                confusion = SpamEvaluation.crossValidate(rows, folds, SEED);
+                confusion = SpamEvaluation.crossValidate(rows, folds, seed);
             }
             print(confusion, out);
             return 0;
@@ -113,7 +123,7 @@ class SpamEvalCommand implements CliCommand {
     }
 
     private static int usage(PrintStream err) {
-        err.println("usage: spam-eval FILE.csv... [--folds 5]");
+        err.println("usage: spam-eval FILE.csv... [--folds 5] [--seed " + SEED + "]");
         err.println("       spam-eval --train A.csv... --test B.csv...");
         err.println("CSV files need a header naming CONTENT and CLASS (1 = spam, 0 = legitimate);");
         err.println("AUTHOR and DATE feed the history checks when present.");

@@ -139,6 +139,23 @@ class ModerationQueueTest {
 
     @Test
     @WithStaffUser(email = EDITOR)
+    void aModeratorsSpamVerdictHoldsTheSameAddressesNextComment() throws Exception {
+        settings.save(Map.of("hold_first_comment", "false"));
+        long first = postAsReader("repeat@example.net", "A fair point about the tariff schedule.");
+        assertThat(status(first)).isEqualTo("APPROVED");
+        mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(first)).param("action", "SPAM").with(csrf()));
+        assertThat(status(first)).isEqualTo("SPAM");
+
+        long next = postAsReader("Repeat@Example.net", "Another thought on the tariff schedule.");
+        assertThat(status(next)).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT spam_reasons FROM comment WHERE id = :id").param("id", next).query(String.class).single())
+                .contains("marked spam by a moderator");
+        long someoneElse = postAsReader("other-reader@example.net", "A third thought on the tariff schedule.");
+        assertThat(status(someoneElse)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    @WithStaffUser(email = EDITOR)
     void moderationFormsNeedTheSessionCsrfToken() throws Exception {
         long id = postAsReader("csrf@example.net", "Should stay pending.");
         int status = mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id)).param("action", "APPROVE"))

@@ -89,6 +89,11 @@ class LearnedFilterTest {
         assertThat(history.of(first).sameTextLastDay()).isZero();
         assertThat(history.of(annAgain).approvedFromEmail()).isEqualTo(1);
         assertThat(new CsvHistory(all, c -> false).of(annAgain).approvedFromEmail()).isZero();
+        LabelledComment annSpam = new LabelledComment("buy now", "Ann", t.minusHours(1), true, "a:7");
+        List<LabelledComment> withSpam = List.of(first, annSpam, annAgain);
+        assertThat(new CsvHistory(withSpam, c -> true).of(annAgain).spamFromEmail()).isEqualTo(1);
+        assertThat(new CsvHistory(withSpam, c -> c != annSpam).of(annAgain).spamFromEmail())
+                .as("a test row's label never reaches the filter").isZero();
         assertThat(history.of(new LabelledComment("same words", "Dee", null, true, "a:6"))).isEqualTo(CommentDraft.History.NONE);
     }
 }

@@ -46,12 +46,17 @@ class SpamChecksTest {
     @Test
     void repeatedTextAndBurstsCountAgainstApprovedHistoryCountsFor() {
         HistoryCheck check = new HistoryCheck();
-        assertThat(check.check(with("t", "", "", "", null, null, false, new CommentDraft.History(0, 0, 2, 0)), SpamRules.DEFAULT)
+        assertThat(check.check(with("t", "", "", "", null, null, false, new CommentDraft.History(0, 0, 2, 0, 0)), SpamRules.DEFAULT)
                 .reason()).contains("same text");
-        assertThat(check.check(with("t", "", "", "", null, null, false, new CommentDraft.History(9, 0, 0, 0)), SpamRules.DEFAULT)
+        assertThat(check.check(with("t", "", "", "", null, null, false, new CommentDraft.History(9, 0, 0, 0, 0)), SpamRules.DEFAULT)
                 .reason()).contains("IP address");
-        assertThat(check.check(with("t", "", "", "", null, null, false, new CommentDraft.History(0, 0, 0, 3)), SpamRules.DEFAULT)
+        assertThat(check.check(with("t", "", "", "", null, null, false, new CommentDraft.History(0, 0, 0, 3, 0)), SpamRules.DEFAULT)
                 .score()).isNegative();
+        SpamSignal spamBefore = check.check(with("t", "", "", "", null, null, false, new CommentDraft.History(0, 0, 0, 3, 1)),
+                SpamRules.DEFAULT);
+        assertThat(spamBefore.reason()).contains("marked spam by a moderator");
+        // On its own enough to hold the comment for a moderator, never enough to mark it spam.
+        assertThat(spamBefore.score()).isBetween(SpamVerdict.HOLD_AT, SpamVerdict.SPAM_AT - 0.5);
     }
 
     @Test
