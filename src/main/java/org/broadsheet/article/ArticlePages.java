@@ -47,6 +47,7 @@ public class ArticlePages {
     private final SiteUrls urls;
     private final Clock clock;
     private final ObjectProvider<SimilarArticles> similar;
+    private final FormerSlugs formerSlugs;
     private volatile Optional<SimilarArticles> finder;
     /**
      * The related-articles block's cards: what they show (other articles, their authors, sections and images)
@@ -60,8 +61,9 @@ public class ArticlePages {
     ArticlePages(ArticleRepository repository, ArticleAssembler assembler, AuthorService authors,
                  TaxonomyService taxonomy, MediaService media, PartnerService partners, CommentService comments,
                  ArticleStructuredData structuredData, SiteUrls urls, Clock clock,
-                 ObjectProvider<SimilarArticles> similar, ReadMostlyCaches caches) {
+                 ObjectProvider<SimilarArticles> similar, ReadMostlyCaches caches, FormerSlugs formerSlugs) {
         this.relatedSummaries = caches.create(10_000);
+        this.formerSlugs = formerSlugs;
         this.repository = repository;
         this.assembler = assembler;
         this.authors = authors;
@@ -101,6 +103,10 @@ public class ArticlePages {
     public Lookup find(LocalDate date, String slug, SiteSettings.Settings settings) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<Article> any = repository.findBySlug(slug);
+        if (any.isEmpty()) {
+            // Renamed since: the old address leads on to wherever the article is now (checked just below).
+            any = formerSlugs.articleOnceAt(slug).flatMap(repository::find);
+        }
         if (any.isPresent() && any.get().status() == ArticleStatus.ARCHIVED) {
             Optional<String> target = repository.archiveRedirect(any.get().id());
             return target.isPresent() ? new Lookup.MovedTo(target.get()) : new Lookup.Gone();

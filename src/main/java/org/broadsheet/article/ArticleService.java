@@ -18,9 +18,12 @@ public class ArticleService {
     private final MarkdownRenderer markdown;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final FormerSlugs formerSlugs;
 
-    ArticleService(ArticleRepository repository, MarkdownRenderer markdown, Clock clock, ApplicationEventPublisher events) {
+    ArticleService(ArticleRepository repository, MarkdownRenderer markdown, Clock clock, ApplicationEventPublisher events,
+                   FormerSlugs formerSlugs) {
         this.repository = repository;
+        this.formerSlugs = formerSlugs;
         this.markdown = markdown;
         this.clock = clock;
         this.events = events;
@@ -107,6 +110,11 @@ public class ArticleService {
                 expectedVersion + 1);
         if (repository.update(row, expectedVersion) == 0) {
             throw new VersionConflict(old);
+        }
+        if (!old.slug().equals(e.slug()) && old.status() == ArticleStatus.PUBLISHED && old.publishedAt() != null
+                && !old.publishedAt().isAfter(row.updatedAt())) {
+            // The old address has been public: links to it must keep working.
+            formerSlugs.replaced(id, old.slug(), e.slug(), row.updatedAt());
         }
         repository.replaceAuthors(id, e.authorIds());
         repository.replaceSections(id, e.sectionIds());

@@ -6,11 +6,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.ZoneOffset;
+
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.StaffUser;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleUrls;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -114,6 +117,35 @@ class ArticleEditorTest {
         assertThat(saved.slug()).isEqualTo("novaya-statya-o-sanktsiyakh");
         assertThat(Jsoup.parse(saved.bodyHtml()).select("sup.footnote-ref")).hasSize(1);
         assertThat(saved.version()).isEqualTo(1);
+    }
+
+    @Test
+    void renamingAPublishedArticleLeavesItsOldAddressAnswering301WithTheNewOne() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        long id = startDraft(editor, "A piece renamed after publication");
+        mvc.perform(post("/newsroom/articles/" + id + "/workflow").param("step", "PUBLISH")
+                .param("version", String.valueOf(articles.find(id).orElseThrow().version())).with(user(editor)).with(csrf()));
+        Article published = articles.find(id).orElseThrow();
+        String first = ArticleUrls.of(published.publishedAt(), published.slug(), ZoneOffset.UTC);
+        assertThat(mvc.perform(get(first)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        mvc.perform(submit(editor, id, editor(editor, id), "slug", "renamed-for-good"));
+        MvcResult moved = mvc.perform(get(first)).andReturn();
+        assertThat(moved.getResponse().getStatus()).isEqualTo(301);
+        String second = moved.getResponse().getRedirectedUrl();
+        assertThat(second).endsWith("/renamed-for-good/");
+        assertThat(mvc.perform(get(second)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        mvc.perform(submit(editor, id, editor(editor, id), "slug", "renamed-twice"));
+        assertThat(mvc.perform(get(first)).andReturn().getResponse().getRedirectedUrl())
+                .as("the first address follows the article, not the address it once moved to").endsWith("/renamed-twice/");
+        assertThat(mvc.perform(get(second)).andReturn().getResponse().getRedirectedUrl()).endsWith("/renamed-twice/");
+
+        mvc.perform(submit(editor, id, editor(editor, id), "slug", published.slug()));
+        assertThat(mvc.perform(get(first)).andReturn().getResponse().getStatus()).as("the slug taken back").isEqualTo(200);
+        assertThat(mvc.perform(get(second)).andReturn().getResponse().getRedirectedUrl()).isEqualTo(first);
+        assertThat(mvc.perform(get(ArticleUrls.of(published.publishedAt(), "never-was-a-slug", ZoneOffset.UTC)))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
