@@ -1,54 +1,47 @@
 package org.broadsheet.account;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends the newsroom's emails (invitations, password resets, "submitted for review"). Without
- * {@code spring.mail.host} there is no mail server: the message is written to the log instead, so that
- * a single-person installation still works. A failing mail server never fails the action that sent it.
+ * Sends the newsroom's emails (invitations, password resets, "submitted for review", comments awaiting
+ * moderation) through the outbox: {@link #send} queues the message in the caller's transaction and
+ * {@link MailDelivery} delivers it once that commits. So an action is never slowed or failed by the mail
+ * server, an action that rolls back sends nothing, and a message is retried, not lost, while the server is away.
  */
 @Component
 public class StaffMail {
 
-    private static final Logger log = LoggerFactory.getLogger(StaffMail.class);
+    private final MailOutbox outbox;
+    private final MailDelivery delivery;
+    private final Clock clock;
 
-    private final ObjectProvider<JavaMailSender> sender;
-    private final String from;
-
-    StaffMail(ObjectProvider<JavaMailSender> sender,
-              @org.springframework.beans.factory.annotation.Value("${broadsheet.mail-from:newsroom@localhost}") String from) {
-        this.sender = sender;
-        this.from = from;
+    StaffMail(MailOutbox outbox, MailDelivery delivery, Clock clock) {
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.clock = clock;
     }
 
-    /** Sends one plain-text message to each recipient; true when a mail server accepted all of them. */
-    public boolean send(List<String> to, String subject, String text) {
-        JavaMailSender mail = sender.getIfAvailable();
-        if (mail == null) {
-            log.info("No mail server configured (spring.mail.host); message to {}:\n{}\n{}", to, subject, text);
-            return false;
+    /** Queues one plain-text message to each recipient. */
+    public void send(List<String> to, String subject, String text) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (String recipient : to) {
+            outbox.add(recipient, subject, text, now);
         }
-        try {
-            for (String recipient : to) {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(from);
-                message.setTo(recipient);
-                message.setSubject(subject);
-                message.setText(text);
-                mail.send(message);
-            }
-            return true;
-        } catch (MailException e) {
-            log.warn("Could not send \"{}\" to {}: {}", subject, to, e.getMessage());
-            return false;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    delivery.wakeUp();
+                }
+            });
+        } else {
+            delivery.wakeUp();
         }
     }
 }

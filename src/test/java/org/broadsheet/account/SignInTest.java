@@ -46,6 +46,8 @@ class SignInTest {
     MutableClock clock;
     @Autowired
     FirstStart firstStart;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static final String PASSWORD = "correct horse battery";
     private static int address = 1;
@@ -178,7 +180,7 @@ class SignInTest {
     void passwordResetArrivesByEmailAndWorksOnce() throws Exception {
         StaffUser u = someone(Role.AUTHOR);
         mvc.perform(post("/newsroom/forgot-password").param("email", u.email().toUpperCase()).with(csrf()));
-        MimeMessage message = mail.getReceivedMessagesForDomain(u.email())[0];
+        MimeMessage message = MailServer.await(mail, u.email(), 1)[0];
         String link = linkIn(GreenMailUtil.getBody(message), "/newsroom/reset-password\\?token=[A-Za-z0-9_-]+");
         String token = link.substring(link.indexOf("token=") + 6);
         assertThat(mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(200);
@@ -191,11 +193,11 @@ class SignInTest {
 
     @Test
     void resetForUnknownAddressLooksTheSameAndSendsNothing() throws Exception {
-        int before = mail.getReceivedMessages().length;
         Document page = Jsoup.parse(mvc.perform(post("/newsroom/forgot-password").param("email", "stranger@example.org").with(csrf()))
                 .andReturn().getResponse().getContentAsString());
         assertThat(page.select("h1").text()).isEqualTo("Check your email");
-        assertThat(mail.getReceivedMessages()).hasSize(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient LIKE 'stranger%'").query(Long.class).single())
+                .as("nothing queued for an address without an account").isZero();
     }
 
     @Test
@@ -203,7 +205,7 @@ class SignInTest {
         StaffUser admin = someone(Role.ADMINISTRATOR);
         String email = "new" + System.nanoTime() + "@example.org";
         mvc.perform(post("/newsroom/users/invite").param("email", email).param("role", "EDITOR").with(user(admin)).with(csrf()));
-        String link = linkIn(GreenMailUtil.getBody(mail.getReceivedMessagesForDomain(email)[0]), "/newsroom/invitation\\?token=[A-Za-z0-9_-]+");
+        String link = linkIn(GreenMailUtil.getBody(MailServer.await(mail, email, 1)[0]), "/newsroom/invitation\\?token=[A-Za-z0-9_-]+");
         String token = link.substring(link.indexOf("token=") + 6);
         mvc.perform(post("/newsroom/invitation").param("token", token).param("name", "Nadia Editor")
                 .param("password", "invited password 1").with(csrf()));

@@ -80,8 +80,8 @@ class WorkflowTest {
         assertThat(page.select(".workflow-form button[name=step]")).extracting(e -> e.val()).containsExactly("SUBMIT");
         step(contributor, id, "SUBMIT");
         assertThat(articles.find(id).orElseThrow().status()).isEqualTo(ArticleStatus.IN_REVIEW);
-        assertThat(mail.getReceivedMessagesForDomain(editor.email())).isNotEmpty();
-        assertThat(mail.getReceivedMessagesForDomain(editor.email())[0].getSubject()).isEqualTo("For review: Submitted piece");
+        assertThat(MailServer.await(mail, editor.email(), 1)).isNotEmpty();
+        assertThat(MailServer.await(mail, editor.email(), 1)[0].getSubject()).isEqualTo("For review: Submitted piece");
         // Once submitted, the contributor can no longer change it.
         MvcResult edit = mvc.perform(post("/newsroom/articles/" + id + "/").param("title", "Changed").param("language", "en")
                 .param("version", "1").with(user(contributor)).with(csrf())).andReturn();
