@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -45,8 +44,8 @@ class ErrorPages {
         return page(HttpStatus.GONE, "No longer available", e.getMessage());
     }
 
-    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-    ModelAndView noResource(Exception e) {
+    @ExceptionHandler(NoResourceFoundException.class)
+    ModelAndView noResource(NoResourceFoundException e) {
         return page(HttpStatus.NOT_FOUND, "Page not found", "There is nothing at this address.");
     }
 

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 /**
  * Static files are the assets, the htmx webjar and media, nothing else: an unknown address gets the site's 404
  * page without passing through a static-file handler, whose class-path and servlet-context lookups the JDK and
- * Tomcat would remember (one entry per address, the soak's heap growth).
+ * Tomcat would remember (one entry per address, the soak's heap growth). Old addresses of an imported site
+ * are looked up in their place (migrate/OldAddressFallback, WxrImportBehaviourTest).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
