@@ -3,6 +3,7 @@
 #   nginx as a static file (gzip off, gzip on the fly)      — the physical limit
 #   Broadsheet with the page cache (plain, gzip and brotli)  — what anonymous readers get
 #   Broadsheet with the page cache off                        — every request rendered
+#   Broadsheet's time to first 200 after start (bench/startup.sh: plain, CDS, JDK 25 AOT cache)
 #   WordPress and Ghost, when ../shared/anchors is present and they are installed
 # each measured with wrk -t2 at 16 and 64 connections for $DUR, never two servers at once.
 # Prints requests/s, p50, p99, RSS after the run, time to first 200, and ratios.
@@ -70,28 +71,9 @@ mem_report broadsheet-uncached "$APP_PID"
 stop_app
 
 # Time to first 200 of a demo article on H2 with the demo content: the first start (which loads the demo journal
-# into an empty data directory) and a restart; then the same with class-data sharing (CDS, below).
-DEMO_URL=http://127.0.0.1:$APP_PORT/2026/09/08/the-sanctions-ratchet/
-demo_start() {  # demo_start LABEL DATA-DIR java-args-before-the-jar...
-  local label=$1 dir=$2; shift 2
-  "$JAVA" $JAVA_OPTS "$@" --server.port=$APP_PORT --broadsheet.data-dir="$dir" \
-    --logging.level.root=WARN > "$RESULTS/$label.log" 2>&1 & APP_PID=$!
-  first_200 "$label" "$DEMO_URL"
-  stop_app
-}
-demo_start broadsheet-demo-first-start "$WORK/demo" -jar "$ROOT/target/broadsheet.jar"
-demo_start broadsheet-demo-restart "$WORK/demo" -jar "$ROOT/target/broadsheet.jar"
-
-# CDS (Java's application class-data sharing): the jar is extracted once, a training run that stops as soon as
-# the application context is up writes an archive of the classes it loaded, and later starts map that archive
-# instead of reading, parsing and verifying ~15,000 classes again. Same steps as README's "Faster start-up".
-CDS="$WORK/cds"
-"$JAVA" -Djarmode=tools -jar "$ROOT/target/broadsheet.jar" extract --destination "$CDS" > "$RESULTS/cds-extract.log" 2>&1
-"$JAVA" $JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS/broadsheet.jsa" -Dspring.context.exit=onRefresh \
-  -jar "$CDS/broadsheet.jar" --broadsheet.data-dir="$WORK/cds-training" --broadsheet.demo-content=false \
-  --server.port=$APP_PORT > "$RESULTS/cds-training.log" 2>&1
-demo_start broadsheet-demo-first-start-cds "$WORK/demo-cds" -XX:SharedArchiveFile="$CDS/broadsheet.jsa" -jar "$CDS/broadsheet.jar"
-demo_start broadsheet-demo-restart-cds "$WORK/demo-cds" -XX:SharedArchiveFile="$CDS/broadsheet.jsa" -jar "$CDS/broadsheet.jar"
+# into an empty data directory) and a restart, plain, with class-data sharing (CDS) and — when a JDK 25 is found —
+# with its AOT cache and Spring AOT (README "Fast start"). bench/startup.sh does it, into this summary.
+RESULTS="$RESULTS" PORT=$APP_PORT JAVA="$JAVA" JAVA_OPTS="$JAVA_OPTS" "$HERE/startup.sh" "$ROOT/target/broadsheet.jar"
 
 # --- The peers, when installed -------------------------------------------------------
 if [ "${PEERS:-1}" = 1 ] && [ -d "$ANCHORS" ]; then

@@ -9,6 +9,7 @@
 #
 #   bench/soak.sh                                  # 1,000,000 requests, 2 MiB cache, on port 18084
 #   TOTAL=200000 MAX_BYTES=1048576 PORT=8184 bench/soak.sh
+#   TOTAL=300000 SKIP_BUILD=1 DUMPS=1 bench/soak.sh   # also a heap dump at each point (heap-*.hprof)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -62,6 +63,9 @@ measure() {
   eval "HEAP_$1=$heap"
   # What the heap holds at this point, for finding what grew: compare histo-warm.txt with histo-end.txt.
   "$JCMD" "$APP_PID" GC.class_histogram > "$RESULTS/histo-$1.txt"
+  # DUMPS=1 also keeps a heap dump per point (tens of MB each), to find who holds what grew.
+  [ "${DUMPS:-0}" = 1 ] && "$JCMD" "$APP_PID" GC.heap_dump "$RESULTS/heap-$1.hprof" > /dev/null
+  return 0
 }
 
 # Sends requests in runs of $CHUNK until $1 more have been answered.
