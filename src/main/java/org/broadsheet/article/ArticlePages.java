@@ -100,7 +100,7 @@ public class ArticlePages {
     @Transactional(readOnly = true)
     public Lookup find(LocalDate date, String slug, SiteSettings.Settings settings) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Article> any = repository.findBySlug(slug);
+        Optional<Article> any = repository.findForPage(slug);
         if (any.isPresent() && any.get().status() == ArticleStatus.ARCHIVED) {
             Optional<String> target = repository.archiveRedirect(any.get().id());
             return target.isPresent() ? new Lookup.MovedTo(target.get()) : new Lookup.Gone();

@@ -28,6 +28,21 @@ class ArticleRepository {
         return jdbc.sql("SELECT * FROM article WHERE slug = :slug").param("slug", slug).query(Rows.of(Article.class)).optional();
     }
 
+    /**
+     * The article at this slug as a reader's page needs it: every column but the Markdown sources, which such a
+     * page never shows (the body's is as long as its HTML again, and would be read and decoded on every view).
+     * Their components are empty.
+     */
+    Optional<Article> findForPage(String slug) {
+        return jdbc.sql("""
+                SELECT id, slug, language, title, standfirst, '' AS body_md, body_html, status, published_at,
+                       updated_at, created_at, lead_media_id, lead_credit, lead_caption, lead_alt,
+                       '' AS editor_note_md, editor_note_html, partner_id, original_url, permission_note,
+                       translation_group, featured, comments_open, version
+                FROM article WHERE slug = :slug""")
+                .param("slug", slug).query(Rows.of(Article.class)).optional();
+    }
+
     Optional<Article> find(long id) {
         return jdbc.sql("SELECT * FROM article WHERE id = :id").param("id", id).query(Rows.of(Article.class)).optional();
     }
