@@ -7,6 +7,7 @@
 #
 #   bench/uncached.sh OLD.jar NEW.jar        # e.g. a copy of main's jar saved before a change, and target/broadsheet.jar
 #   WARM=30s DUR=15s PORT=18081 bench/uncached.sh …
+#   JAVA=path/to/other/bin/java bench/uncached.sh …   # the same jars on another JDK
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -22,11 +23,16 @@ python3 "$ANCHORS/10-make-article.py" "$WORK/article" > /dev/null
 python3 "$HERE/make-wxr.py" "$WORK/article" "$WORK/article.xml"
 java $JAVA_OPTS -jar "$1" import-wxr "$WORK/article.xml" --broadsheet.data-dir="$WORK/seed" \
   --broadsheet.demo-content=false > "$WORK/import.log" 2>&1
+# The search index too: otherwise each server rebuilds it in the background after start, and until it is ready
+# the article's related block is looked up (Lucene, then SQL) on every request — a start-up transient, not
+# what rendering costs.
+java $JAVA_OPTS -jar "$1" reindex --broadsheet.data-dir="$WORK/seed" --broadsheet.demo-content=false \
+  >> "$WORK/import.log" 2>&1
 URL=http://127.0.0.1:$PORT/2024/05/01/whose-software-is-it-anyway/
 
 for jar in "$@"; do
   rm -rf "$WORK/data"; cp -r "$WORK/seed" "$WORK/data"
-  java $JAVA_OPTS -jar "$jar" --server.port=$PORT --broadsheet.data-dir="$WORK/data" --broadsheet.demo-content=false \
+  ${JAVA:-java} $JAVA_OPTS -jar "$jar" --server.port=$PORT --broadsheet.data-dir="$WORK/data" --broadsheet.demo-content=false \
     --logging.level.root=WARN --broadsheet.page-cache.enabled=false > "$WORK/server.log" 2>&1 &
   PID=$!
   echo "$jar first_200_s=$(wait_http "$URL" 300)"

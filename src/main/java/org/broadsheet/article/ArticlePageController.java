@@ -3,6 +3,7 @@ package org.broadsheet.article;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import org.broadsheet.site.FrequentAddress;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.GoneException;
 import org.broadsheet.support.NotFoundException;
@@ -25,14 +26,20 @@ class ArticlePageController {
         this.settings = settings;
     }
 
+    @FrequentAddress
     @GetMapping("/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}/")
-    Object show(@PathVariable int year, @PathVariable int month, @PathVariable int day, @PathVariable String slug,
-                Model model) {
+    Object show(@PathVariable String year, @PathVariable String month, @PathVariable String day,
+                @PathVariable String slug, Model model) {
+        // Parsed here rather than by Spring's type conversion (a data binder per variable): the pattern has
+        // already made them digits.
+        int y = Integer.parseInt(year);
+        int m = Integer.parseInt(month);
+        int d = Integer.parseInt(day);
         LocalDate date;
         try {
-            date = LocalDate.of(year, month, day);
+            date = LocalDate.of(y, m, d);
         } catch (DateTimeException e) {
-            throw new NotFoundException("There is no such date as " + year + "-" + month + "-" + day + ".");
+            throw new NotFoundException("There is no such date as " + y + "-" + m + "-" + d + ".");
         }
         ArticlePages.Lookup lookup = pages.find(date, slug, settings.current());
         if (lookup instanceof ArticlePages.Lookup.Found found) {

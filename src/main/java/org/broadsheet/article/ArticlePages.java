@@ -102,7 +102,7 @@ public class ArticlePages {
     @Transactional(readOnly = true)
     public Lookup find(LocalDate date, String slug, SiteSettings.Settings settings) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Article> any = repository.findBySlug(slug);
+        Optional<Article> any = repository.findForPage(slug);
         if (any.isEmpty()) {
             // Renamed since: the old address leads on to wherever the article is now (checked just below).
             any = formerSlugs.articleOnceAt(slug).flatMap(repository::find);

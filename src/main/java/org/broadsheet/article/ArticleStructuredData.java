@@ -12,13 +12,11 @@ import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.Tag;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /** The schema.org {@code NewsArticle} that search engines read from an article page. */
 @Component
 class ArticleStructuredData {
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private final SiteUrls urls;
 
     ArticleStructuredData(SiteUrls urls) {
@@ -57,7 +55,7 @@ class ArticleStructuredData {
         if (syndication != null) {
             ld.put("isBasedOn", syndication.originalUrl());
         }
-        return json.writeValueAsString(ld);
+        return CompactJson.of(ld);
     }
 
     private Map<String, Object> person(Author author) {

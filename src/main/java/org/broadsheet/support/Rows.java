@@ -5,7 +5,9 @@ import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +48,24 @@ public final class Rows {
         private final String[] names;
         private final Class<?>[] types;
 
+        /**
+         * Column labels → for each component its column (1-based, 0 for none). Matching names is worked out once
+         * per query shape, not on every row: it was most of the cost of reading an article row.
+         */
+        private final Map<List<String>, int[]> layouts = new ConcurrentHashMap<>();
+
+        private int[] columnsOf(List<String> labels) {
+            Map<String, Integer> byName = new HashMap<>();
+            for (int c = 1; c <= labels.size(); c++) {
+                byName.putIfAbsent(normalise(labels.get(c - 1)), c);
+            }
+            int[] columns = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                columns[i] = byName.getOrDefault(names[i], 0);
+            }
+            return columns;
+        }
+
         RecordMapper(Class<T> type) {
             RecordComponent[] components = type.getRecordComponents();
             names = new String[components.length];
@@ -65,14 +85,15 @@ public final class Rows {
         @Override
         public T mapRow(ResultSet rs, int rowNum) throws SQLException {
             ResultSetMetaData meta = rs.getMetaData();
-            Map<String, Integer> columns = new HashMap<>();
-            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                columns.putIfAbsent(normalise(JdbcUtils.lookupColumnName(meta, c)), c);
+            String[] labels = new String[meta.getColumnCount()];
+            for (int c = 1; c <= labels.length; c++) {
+                labels[c - 1] = JdbcUtils.lookupColumnName(meta, c);
             }
+            int[] columns = layouts.computeIfAbsent(Arrays.asList(labels), this::columnsOf);
             Object[] values = new Object[names.length];
             for (int i = 0; i < names.length; i++) {
-                Integer column = columns.get(names[i]);
-                values[i] = column == null ? defaultFor(types[i]) : read(rs, column, types[i]);
+                int column = columns[i];
+                values[i] = column == 0 ? defaultFor(types[i]) : read(rs, column, types[i]);
             }
             try {
                 return constructor.newInstance(values);
