@@ -193,7 +193,7 @@ class WxrImporter {
                 .filter(i -> !"attachment".equals(i.postType()))
                 .map(run::convert).toList();
         List<ImportRun.Converted> all = new ArrayList<>(attachments.size() + converted.size());
-        attachments.forEach(a -> all.add(new ImportRun.Converted(a, null, null, null, null)));
+        attachments.forEach(a -> all.add(ImportRun.Converted.asIs(a)));
         all.addAll(converted);
         pipeline.submit(() -> tx.executeWithoutResult(s -> run.write(all)));
     }
