@@ -169,6 +169,24 @@ class ImportStore {
         return ids;
     }
 
+    /** H2's write delay in milliseconds; null when the database is not H2. */
+    Integer h2WriteDelay() {
+        boolean h2 = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) con ->
+                "H2".equals(con.getMetaData().getDatabaseProductName())));
+        if (!h2) {
+            return null;
+        }
+        // Once set, the delay is listed twice: the stored setting, then the value in force (the one wanted).
+        List<String> values = jdbc.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
+                .query(String.class).list();
+        return values.isEmpty() ? null : Integer.valueOf(values.get(values.size() - 1));
+    }
+
+    /** See {@link H2WriteDelay}. */
+    void setH2WriteDelay(int millis) {
+        template.execute("SET WRITE_DELAY " + millis);
+    }
+
     Set<String> redirectPaths() {
         Set<String> out = new HashSet<>();
         jdbc.sql("SELECT old_path FROM redirect").query((rs, n) -> out.add(rs.getString(1))).list();

@@ -73,6 +73,15 @@ class WxrImporter {
     }
 
     void run(InputStream in, Path mediaDir, ImportReport report) {
+        Runnable restoreWriteDelay = H2WriteDelay.lengthen(store);
+        try {
+            runImport(in, mediaDir, report);
+        } finally {
+            restoreWriteDelay.run();
+        }
+    }
+
+    private void runImport(InputStream in, Path mediaDir, ImportReport report) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         ImportRun run = null;
         List<Wxr.Item> batch = new ArrayList<>(BATCH);

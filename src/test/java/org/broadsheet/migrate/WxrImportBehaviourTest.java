@@ -156,6 +156,18 @@ class WxrImportBehaviourTest {
     }
 
     @Test
+    void h2WritesLessOftenOnlyWhileAnImportRuns() {
+        String delay = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'";
+        List<String> before = jdbc.sql(delay).query(String.class).list();
+        importText(Wxr.site(Wxr.item(90, "One", "one", "publish", "post", "Text", "")));
+        assertThat(jdbc.sql(delay).query(String.class).list()).last().isEqualTo(before.get(before.size() - 1));
+        // A file that breaks off puts it back too.
+        ImportReport broken = importText(Wxr.site(Wxr.item(91, "Two", "two", "publish", "post", "Text", "")).substring(0, 900));
+        assertThat(broken.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(jdbc.sql(delay).query(String.class).list()).last().isEqualTo(before.get(before.size() - 1));
+    }
+
+    @Test
     void oldAddressesAnswerWithPermanentRedirects() throws Exception {
         importText(Wxr.site(Wxr.item(30, "Moved", "moved", "publish", "post", "Text", ""),
                 Wxr.item(31, "Unpublished", "unpublished", "draft", "post", "Text", ""),
