@@ -1,5 +1,7 @@
 package org.broadsheet.migrate;
 
+import org.springframework.dao.DataAccessException;
+
 /**
  * While an import runs on H2, the database writes its changed pages to the file every 5 s instead of every
  * 0.5 s (H2's default; {@code SET WRITE_DELAY}). Each of those writes serialises every page changed since the
@@ -23,7 +25,13 @@ final class H2WriteDelay {
 
     /** Lengthens the delay if the database is H2; returns what puts it back (a no-op elsewhere). */
     static synchronized Runnable lengthen(ImportStore store) {
-        Integer current = store.h2WriteDelay();
+        Integer current;
+        try {
+            current = store.h2WriteDelay();
+        } catch (DataAccessException e) {
+            // Only a question of speed: the import runs as well at the database's own delay.
+            current = null;
+        }
         if (current == null) {
             return () -> {
             };
@@ -39,7 +47,11 @@ final class H2WriteDelay {
 
     private static synchronized void restore(ImportStore store) {
         if (--running == 0) {
-            store.setH2WriteDelay(before);
+            try {
+                store.setH2WriteDelay(before);
+            } catch (DataAccessException e) {
+                // Left at the import's value, which the next import recognises and puts back.
+            }
         }
     }
 }
