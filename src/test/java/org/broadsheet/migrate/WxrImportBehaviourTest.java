@@ -34,6 +34,8 @@ class WxrImportBehaviourTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @TempDir
     Path tmp;
@@ -156,7 +158,11 @@ class WxrImportBehaviourTest {
     }
 
     @Test
-    void h2WritesLessOftenOnlyWhileAnImportRuns() {
+    void h2WritesLessOftenOnlyWhileAnImportRuns() throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            // The PostgreSQL run of these tests has no write delay to look at.
+            Assumptions.assumeTrue("H2".equals(c.getMetaData().getDatabaseProductName()));
+        }
         String delay = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'";
         List<String> before = jdbc.sql(delay).query(String.class).list();
         importText(Wxr.site(Wxr.item(90, "One", "one", "publish", "post", "Text", "")));
