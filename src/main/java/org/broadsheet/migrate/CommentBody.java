@@ -1,5 +1,7 @@
 package org.broadsheet.migrate;
 
+import java.util.regex.Pattern;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -11,6 +13,10 @@ import org.jsoup.nodes.TextNode;
  * breaks stay, a link keeps its address in brackets after its text, and markup goes.
  */
 final class CommentBody {
+
+    private static final Pattern SPACE_BEFORE_BREAK = Pattern.compile("[ \\t]+\n");
+    private static final Pattern THREE_BREAKS = Pattern.compile("\n{3,}");
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
 
     private CommentBody() {
     }
@@ -25,13 +31,14 @@ final class CommentBody {
         Element body = Jsoup.parseBodyFragment(WordPressMarkup.autop(html.replace("\r\n", "\n"))).body();
         StringBuilder out = new StringBuilder();
         walk(body, out);
-        return out.toString().replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+        String text = SPACE_BEFORE_BREAK.matcher(out).replaceAll("\n");
+        return THREE_BREAKS.matcher(text).replaceAll("\n\n").strip();
     }
 
     private static void walk(Node node, StringBuilder out) {
         for (Node child : node.childNodes()) {
             if (child instanceof TextNode t) {
-                out.append(t.getWholeText().replaceAll("\\s+", " "));
+                out.append(WHITESPACE_RUN.matcher(t.getWholeText()).replaceAll(" "));
             } else if (child instanceof Element e) {
                 switch (e.normalName()) {
                     case "br" -> out.append('\n');

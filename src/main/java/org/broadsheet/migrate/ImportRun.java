@@ -60,7 +60,13 @@ final class ImportRun {
     }
 
     /** An item converted and ready to write. */
-    record Converted(Wxr.Item item, String markdown, String html, String language, ContentConverter.Converted content) {
+    record Converted(Wxr.Item item, String markdown, String html, String language, ContentConverter.Converted content,
+                     List<ImportedComments.Draft> comments) {
+
+        /** An item written as it is (an attachment) or not imported. */
+        static Converted asIs(Wxr.Item item) {
+            return new Converted(item, null, null, null, null, List.of());
+        }
     }
 
     ImportRun(String site, ImportStore store, MarkdownRenderer markdown, ApplicationEventPublisher events,
@@ -76,7 +82,7 @@ final class ImportRun {
         this.people = new ImportedPeopleAndTerms(store, report, now);
         this.slugById = store.articleSlugs();
         this.slugs = new HashSet<>(slugById.values());
-        this.comments = new ImportedComments(site, store, report, now, sources.computeIfAbsent("comment", k -> new HashMap<>()));
+        this.comments = new ImportedComments(site, store, report, sources.computeIfAbsent("comment", k -> new HashMap<>()));
         this.redirectPaths = store.redirectPaths();
         media.remember(sources.getOrDefault("attachment", Map.of()));
     }
@@ -100,11 +106,12 @@ final class ImportRun {
     /** Conversion without the database: safe to run on several items at once. */
     Converted convert(Wxr.Item item) {
         if (!isArticle(item)) {
-            return new Converted(item, null, null, null, null);
+            return Converted.asIs(item);
         }
         ContentConverter.Converted c = ContentConverter.convert(item.content(), item.meta("footnotes"), media.links(item.postId()));
         String language = language(item);
-        return new Converted(item, c.markdown(), markdown.render(c.markdown()), language, c);
+        return new Converted(item, c.markdown(), markdown.render(c.markdown()), language, c,
+                ImportedComments.drafts(item, now));
     }
 
     /**
@@ -258,7 +265,7 @@ final class ImportRun {
             redirects(item, id);
         }
         changed.add(id);
-        comments.collect(item, id);
+        comments.collect(p.converted.comments(), id);
     }
 
     /**

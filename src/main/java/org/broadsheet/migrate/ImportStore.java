@@ -1,6 +1,7 @@
 package org.broadsheet.migrate;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -76,23 +78,63 @@ class ImportStore {
         }
     }
 
-    /** Inserts the comments in one JDBC batch; returns their new ids in order. */
-    long[] insertComments(List<NewComment> comments) {
-        return insertReturningIds("""
-                INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
-                    status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", comments, (ps, n) -> {
-            CommentRow c = n.row();
-            ps.setLong(1, c.articleId());
-            ps.setObject(2, c.parentId(), Types.BIGINT);
-            ps.setString(3, c.authorName());
-            ps.setString(4, c.authorEmail());
-            ps.setString(5, c.authorUrl());
-            ps.setString(6, c.authorIp());
-            ps.setString(7, c.body());
-            ps.setString(8, c.status());
-            ps.setObject(9, c.createdAt());
-            ps.setObject(10, c.createdAt());
+    private static final String INSERT_COMMENT = """
+            INSERT INTO comment (article_id, parent_id, author_name, author_email, author_url, author_ip, body,
+                status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * Inserts new comments in their order, one JDBC batch per run of {@code threads} on one prepared statement;
+     * a reply whose parent was inserted in an earlier run gets its parent's id at once. Returns the new ids in order.
+     */
+    long[] insertComments(List<NewComment> comments, CommentThreads threads) {
+        long[] ids = new long[comments.size()];
+        if (comments.isEmpty()) {
+            return ids;
+        }
+        template.execute((ConnectionCallback<Void>) con -> {
+            try (PreparedStatement ps = con.prepareStatement(INSERT_COMMENT, new String[] {"id"})) {
+                int start = 0;
+                for (int end : threads.runEnds()) {
+                    for (int i = start; i < end; i++) {
+                        int parent = threads.parentOf(i);
+                        setComment(ps, comments.get(i).row(), parent >= 0 && parent < start ? Long.valueOf(ids[parent]) : null);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    int next = start;
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        while (keys.next() && next < end) {
+                            ids[next++] = keys.getLong(1);
+                        }
+                    }
+                    if (next != end) {
+                        throw new IllegalStateException("The database returned " + (next - start) + " ids for " + (end - start) + " comments");
+                    }
+                    start = end;
+                }
+            }
+            return null;
         });
+        return ids;
+    }
+
+    /** @param newParent the id of a parent inserted in this batch, or null to keep the row's own */
+    private static void setComment(PreparedStatement ps, CommentRow c, Long newParent) throws SQLException {
+        ps.setLong(1, c.articleId());
+        ps.setObject(2, newParent != null ? newParent : c.parentId(), Types.BIGINT);
+        ps.setString(3, c.authorName());
+        ps.setString(4, c.authorEmail());
+        ps.setString(5, c.authorUrl());
+        ps.setString(6, c.authorIp());
+        ps.setString(7, c.body());
+        ps.setString(8, c.status());
+        ps.setObject(9, c.createdAt());
+        ps.setObject(10, c.createdAt());
+    }
+
+    /** Links replies that came before their parents in the export: (parent id, reply id) pairs. */
+    void setCommentParents(List<Object[]> parentAndId) {
+        batch("UPDATE comment SET parent_id = ? WHERE id = ?", parentAndId);
     }
 
     private interface RowSetter<T> {
@@ -127,8 +169,22 @@ class ImportStore {
         return ids;
     }
 
-    void setCommentParents(List<Object[]> parentAndId) {
-        batch("UPDATE comment SET parent_id = ? WHERE id = ?", parentAndId);
+    /** H2's write delay in milliseconds; null when the database is not H2. */
+    Integer h2WriteDelay() {
+        boolean h2 = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) con ->
+                "H2".equals(con.getMetaData().getDatabaseProductName())));
+        if (!h2) {
+            return null;
+        }
+        // Once set, the delay is listed twice: the stored setting, then the value in force (the one wanted).
+        List<String> values = jdbc.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
+                .query(String.class).list();
+        return values.isEmpty() ? null : Integer.valueOf(values.get(values.size() - 1));
+    }
+
+    /** See {@link H2WriteDelay}. */
+    void setH2WriteDelay(int millis) {
+        template.execute("SET WRITE_DELAY " + millis);
     }
 
     Set<String> redirectPaths() {

@@ -29,13 +29,16 @@ final class LanguageDetector {
                 continue;
             }
             letters++;
-            Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
-            if (block == Character.UnicodeBlock.CYRILLIC || block == Character.UnicodeBlock.CYRILLIC_SUPPLEMENTARY) {
-                cyrillic++;
-            } else if (block == Character.UnicodeBlock.HIRAGANA || block == Character.UnicodeBlock.KATAKANA
-                    || block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
-                    || block == Character.UnicodeBlock.KATAKANA_PHONETIC_EXTENSIONS
-                    || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS) {
+            // The Unicode blocks by their ranges: Character.UnicodeBlock.of searches all blocks for every letter.
+            if (c < '\u0400') {
+                continue;
+            }
+            if (c <= '\u052F') {
+                cyrillic++; // Cyrillic, Cyrillic Supplementary
+            } else if ((c >= '\u3040' && c <= '\u30FF') // Hiragana, Katakana
+                    || (c >= '\u4E00' && c <= '\u9FFF') // CJK Unified Ideographs
+                    || (c >= '\u31F0' && c <= '\u31FF') // Katakana Phonetic Extensions
+                    || (c >= '\uFF00' && c <= '\uFFEF')) { // Halfwidth and Fullwidth Forms
                 japanese++;
             }
         }

@@ -31,6 +31,10 @@ final class MarkdownWriter {
             "object", "embed", "li", "figcaption");
     private static final Pattern ENTITY_LIKE = Pattern.compile("&(?=#?[a-zA-Z0-9]+;)");
     private static final Pattern LINE_START = Pattern.compile("^(\\s*)([#>+=|-]|\\d+[.)])");
+    // Compiled once: String.replaceAll and matches compile their pattern on every call, for every text node.
+    private static final Pattern HEADING = Pattern.compile("h[1-6]");
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[ \\t\\r\\n]+");
+    private static final Pattern LEADING_SPACES = Pattern.compile("^ +");
 
     /** Finds the images of a gallery. */
     private final ContentConverter.Links links;
@@ -92,7 +96,7 @@ final class MarkdownWriter {
         if (DROPPED.contains(tag)) {
             return;
         }
-        if (tag.matches("h[1-6]")) {
+        if (HEADING.matcher(tag).matches()) {
             String text = inlineOf(e).replace("\\\n", " ").replace('\n', ' ').strip();
             if (!text.isEmpty()) {
                 paragraph("#".repeat(tag.charAt(1) - '0') + " " + text, out);
@@ -243,9 +247,9 @@ final class MarkdownWriter {
 
     private void inline(Node node, StringBuilder out) {
         if (node instanceof TextNode t) {
-            String text = t.getWholeText().replaceAll("[ \\t\\r\\n]+", " ");
+            String text = WHITESPACE_RUN.matcher(t.getWholeText()).replaceAll(" ");
             if (out.length() == 0 || out.charAt(out.length() - 1) == '\n' || out.charAt(out.length() - 1) == ' ') {
-                text = text.replaceAll("^ +", "");
+                text = LEADING_SPACES.matcher(text).replaceAll("");
             }
             out.append(escape(text));
             return;

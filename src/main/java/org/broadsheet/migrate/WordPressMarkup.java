@@ -33,6 +33,8 @@ final class WordPressMarkup {
     private static final Pattern BLOCK_START = Pattern.compile("^</?(?:" + BLOCKS + ")[\\s/>]", Pattern.CASE_INSENSITIVE);
     private static final Pattern AROUND_BLOCK_OPEN = Pattern.compile("(<(?:" + BLOCKS + ")[\\s/>])", Pattern.CASE_INSENSITIVE);
     private static final Pattern AROUND_BLOCK_CLOSE = Pattern.compile("(</(?:" + BLOCKS + ")>)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLANK_LINE = Pattern.compile("\n\\s*\n");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\n\\s*");
     private static final Pattern PRE = Pattern.compile("<pre[\\s>].*?</pre>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     /** The prepared HTML, the footnotes found in shortcodes (as HTML, in order), unknown shortcodes by name. */
@@ -184,7 +186,7 @@ final class WordPressMarkup {
         String s = AROUND_BLOCK_OPEN.matcher(protectedText).replaceAll("\n\n$1");
         s = AROUND_BLOCK_CLOSE.matcher(s).replaceAll("$1\n\n");
         StringBuilder out = new StringBuilder();
-        for (String chunk : s.split("\n\\s*\n")) {
+        for (String chunk : BLANK_LINE.split(s)) {
             String c = chunk.strip();
             if (c.isEmpty()) {
                 continue;
@@ -192,7 +194,7 @@ final class WordPressMarkup {
             if (BLOCK_START.matcher(c).find() || c.startsWith("<pre-bs-")) {
                 out.append(c).append('\n');
             } else {
-                out.append("<p>").append(c.replaceAll("\\s*\n\\s*", "<br>\n")).append("</p>\n");
+                out.append("<p>").append(LINE_BREAK.matcher(c).replaceAll("<br>\n")).append("</p>\n");
             }
         }
         String result = out.toString();

@@ -73,6 +73,15 @@ class WxrImporter {
     }
 
     void run(InputStream in, Path mediaDir, ImportReport report) {
+        Runnable restoreWriteDelay = H2WriteDelay.lengthen(store);
+        try {
+            runImport(in, mediaDir, report);
+        } finally {
+            restoreWriteDelay.run();
+        }
+    }
+
+    private void runImport(InputStream in, Path mediaDir, ImportReport report) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         ImportRun run = null;
         List<Wxr.Item> batch = new ArrayList<>(BATCH);
@@ -193,7 +202,7 @@ class WxrImporter {
                 .filter(i -> !"attachment".equals(i.postType()))
                 .map(run::convert).toList();
         List<ImportRun.Converted> all = new ArrayList<>(attachments.size() + converted.size());
-        attachments.forEach(a -> all.add(new ImportRun.Converted(a, null, null, null, null)));
+        attachments.forEach(a -> all.add(ImportRun.Converted.asIs(a)));
         all.addAll(converted);
         pipeline.submit(() -> tx.executeWithoutResult(s -> run.write(all)));
     }

@@ -34,6 +34,8 @@ class WxrImportBehaviourTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @TempDir
     Path tmp;
@@ -115,6 +117,60 @@ class WxrImportBehaviourTest {
         assertThat(page.select("li.comment.depth-1 .comment-author").text()).isEqualTo("Bob");
         assertThat(page.select("li.comment.depth-0 > article .comment-body p")).hasSize(2);
         assertThat(page.select("li.comment.depth-0 > article time").attr("datetime")).startsWith("2024-03-06T10:00");
+    }
+
+    @Test
+    void repliesKeepTheirParentsWhateverTheOrderAndIdsFollowTheExport() {
+        // Within one item: a reply to a reply, a reply listed before its parent, and a loop of replies.
+        String first = Wxr.comment(1, 0, "1", "Alice", "Top")
+                + Wxr.comment(2, 1, "1", "Bob", "Reply")
+                + Wxr.comment(3, 2, "1", "Carol", "Reply to the reply")
+                + Wxr.comment(4, 5, "1", "Dan", "Before its parent")
+                + Wxr.comment(5, 0, "1", "Erin", "Parent after its reply")
+                + Wxr.comment(6, 7, "1", "Loop A", "A")
+                + Wxr.comment(7, 6, "1", "Loop B", "B");
+        List<String> items = new java.util.ArrayList<>();
+        items.add(Wxr.item(1, "Discussed", "discussed", "publish", "post", "Text", first));
+        for (int i = 2; i <= WxrImporter.BATCH + 1; i++) {
+            items.add(Wxr.item(i, "Post " + i, "post-" + i, "publish", "post", "Text", ""));
+        }
+        // In a later batch, a reply to a comment of the first one.
+        items.set(WxrImporter.BATCH, Wxr.item(WxrImporter.BATCH + 1, "Later", "later", "publish", "post", "Text",
+                Wxr.comment(8, 3, "1", "Frank", "Much later")));
+        ImportReport report = importText(Wxr.site(items.toArray(String[]::new)));
+
+        assertThat(report.state()).isEqualTo(ImportReport.State.FINISHED);
+        assertThat(jdbc.sql("SELECT author_name FROM comment ORDER BY id").query(String.class).list())
+                .containsExactly("Alice", "Bob", "Carol", "Dan", "Erin", "Loop A", "Loop B", "Frank");
+        assertThat(jdbc.sql("""
+                SELECT c.author_name || '>' || COALESCE(p.author_name, '-') FROM comment c
+                LEFT JOIN comment p ON p.id = c.parent_id ORDER BY c.id""").query(String.class).list())
+                .containsExactly("Alice>-", "Bob>Alice", "Carol>Bob", "Dan>Erin", "Erin>-", "Loop A>Loop B", "Loop B>-",
+                        "Frank>Carol");
+        assertThat(report.warnings()).anyMatch(w -> w.contains("comment 7 answers comment 6, which is among its own replies"));
+
+        // Running it again updates the same comments, their replies still in place.
+        importText(Wxr.site(items.toArray(String[]::new)));
+        assertThat(jdbc.sql("""
+                SELECT c.author_name || '>' || COALESCE(p.author_name, '-') FROM comment c
+                LEFT JOIN comment p ON p.id = c.parent_id ORDER BY c.id""").query(String.class).list())
+                .hasSize(8).contains("Bob>Alice", "Carol>Bob", "Dan>Erin", "Frank>Carol");
+    }
+
+    @Test
+    void h2WritesLessOftenOnlyWhileAnImportRuns() throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            // The PostgreSQL run of these tests has no write delay to look at.
+            Assumptions.assumeTrue("H2".equals(c.getMetaData().getDatabaseProductName()));
+        }
+        String delay = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'";
+        List<String> before = jdbc.sql(delay).query(String.class).list();
+        importText(Wxr.site(Wxr.item(90, "One", "one", "publish", "post", "Text", "")));
+        assertThat(jdbc.sql(delay).query(String.class).list()).last().isEqualTo(before.get(before.size() - 1));
+        // A file that breaks off puts it back too.
+        ImportReport broken = importText(Wxr.site(Wxr.item(91, "Two", "two", "publish", "post", "Text", "")).substring(0, 900));
+        assertThat(broken.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(jdbc.sql(delay).query(String.class).list()).last().isEqualTo(before.get(before.size() - 1));
     }
 
     @Test
