@@ -45,6 +45,36 @@ final class H2WriteDelay {
         return () -> restore(store);
     }
 
+    /**
+     * At start: a process killed during an import left the database at the import's delay, which H2 keeps; a
+     * site must not run on it (a comment acknowledged in the last 5 s before a crash would be lost), so it
+     * goes back to H2's default.
+     */
+    static synchronized void repairAfterKilledImport(ImportStore store) {
+        try {
+            if (running == 0 && Integer.valueOf(DURING_IMPORT).equals(store.h2WriteDelay())) {
+                store.setH2WriteDelay(H2_DEFAULT);
+            }
+        } catch (DataAccessException e) {
+            // Not H2, or it cannot say: nothing to repair.
+        }
+    }
+
+    /** Runs {@link #repairAfterKilledImport} once the application has started. */
+    @org.springframework.stereotype.Component
+    static class RepairAtStart {
+        private final ImportStore store;
+
+        RepairAtStart(ImportStore store) {
+            this.store = store;
+        }
+
+        @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+        void repair() {
+            repairAfterKilledImport(store);
+        }
+    }
+
     private static synchronized void restore(ImportStore store) {
         if (--running == 0) {
             try {
