@@ -8,6 +8,8 @@
 #   bench/uncached.sh OLD.jar NEW.jar        # e.g. a copy of main's jar saved before a change, and target/broadsheet.jar
 #   WARM=30s DUR=15s PORT=18081 bench/uncached.sh …
 #   JAVA=path/to/other/bin/java bench/uncached.sh …   # the same jars on another JDK
+#   PAGE_CACHE=true bench/uncached.sh OLD.jar NEW.jar   # the same comparison with the page cache on (cache hits)
+#   SERVER_ARGS='--server.tomcat.threads.max=50' bench/uncached.sh …   # extra options for every server
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -33,7 +35,7 @@ URL=http://127.0.0.1:$PORT/2024/05/01/whose-software-is-it-anyway/
 for jar in "$@"; do
   rm -rf "$WORK/data"; cp -r "$WORK/seed" "$WORK/data"
   ${JAVA:-java} $JAVA_OPTS -jar "$jar" --server.port=$PORT --broadsheet.data-dir="$WORK/data" --broadsheet.demo-content=false \
-    --logging.level.root=WARN --broadsheet.page-cache.enabled=false > "$WORK/server.log" 2>&1 &
+    --logging.level.root=WARN --broadsheet.page-cache.enabled=${PAGE_CACHE:-false} $SERVER_ARGS > "$WORK/server.log" 2>&1 &
   PID=$!
   echo "$jar first_200_s=$(wait_http "$URL" 300)"
   wrk -t2 -c16 -d"${WARM:-30s}" "$URL" > /dev/null
