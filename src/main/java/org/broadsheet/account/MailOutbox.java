@@ -1,13 +1,19 @@
 package org.broadsheet.account;
 
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.broadsheet.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code mail_outbox} table: messages queued by actions, claimed and marked by {@link MailDelivery}. */
+/**
+ * The {@code mail_outbox} table: messages queued by actions, claimed and marked by {@link MailDelivery}. Times
+ * are cut to whole microseconds before they are written: both databases keep six digits and round the rest, so
+ * a message queued at a nanosecond instant could otherwise be stored a microsecond later than "now" and not be
+ * due when a delivery asks at that same instant.
+ */
 @Repository
 class MailOutbox {
 
@@ -22,13 +28,13 @@ class MailOutbox {
 
     void add(String recipient, String subject, String body, OffsetDateTime at) {
         jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body, created_at, next_attempt_at) VALUES (:r, :s, :b, :at, :at)")
-                .param("r", recipient).param("s", subject).param("b", body).param("at", at).update();
+                .param("r", recipient).param("s", subject).param("b", body).param("at", stored(at)).update();
     }
 
     List<Message> due(OffsetDateTime now, int limit) {
         return jdbc.sql("SELECT id, recipient, subject, body, attempts, next_attempt_at FROM mail_outbox"
                         + " WHERE sent_at IS NULL AND next_attempt_at <= :now ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
-                .param("now", now).query(Rows.of(Message.class)).list();
+                .param("now", stored(now)).query(Rows.of(Message.class)).list();
     }
 
     /**
@@ -39,22 +45,26 @@ class MailOutbox {
     boolean claim(Message m, OffsetDateTime leaseUntil) {
         return jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = :lease"
                         + " WHERE id = :id AND sent_at IS NULL AND attempts = :attempts AND next_attempt_at = :seen")
-                .param("lease", leaseUntil).param("id", m.id()).param("attempts", m.attempts()).param("seen", m.nextAttemptAt())
+                .param("lease", stored(leaseUntil)).param("id", m.id()).param("attempts", m.attempts()).param("seen", m.nextAttemptAt())
                 .update() == 1;
     }
 
     void sent(long id, OffsetDateTime at) {
         jdbc.sql("UPDATE mail_outbox SET sent_at = :at, next_attempt_at = NULL, last_error = NULL WHERE id = :id")
-                .param("at", at).param("id", id).update();
+                .param("at", stored(at)).param("id", id).update();
     }
 
     /** @param retryAt null to give up */
     void failed(long id, OffsetDateTime retryAt, String error) {
         jdbc.sql("UPDATE mail_outbox SET next_attempt_at = :next, last_error = :e WHERE id = :id")
-                .param("next", retryAt).param("e", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id).update();
+                .param("next", retryAt == null ? null : stored(retryAt)).param("e", error.length() > 1000 ? error.substring(0, 1000) : error).param("id", id).update();
     }
 
     int eraseSentBefore(OffsetDateTime before) {
-        return jdbc.sql("DELETE FROM mail_outbox WHERE sent_at < :before").param("before", before).update();
+        return jdbc.sql("DELETE FROM mail_outbox WHERE sent_at < :before").param("before", stored(before)).update();
+    }
+
+    private static OffsetDateTime stored(OffsetDateTime time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
     }
 }

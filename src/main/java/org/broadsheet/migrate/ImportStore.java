@@ -170,16 +170,20 @@ class ImportStore {
     }
 
     /** H2's write delay in milliseconds; null when the database is not H2. */
+    /**
+     * Once set, H2 lists the delay twice, in no promised order: the value set, and the value in force — the
+     * same on a file database, always 0 on an in-memory one, which never writes. The larger is the one set.
+     */
+    static final String WRITE_DELAY_SETTING =
+            "SELECT MAX(CAST(SETTING_VALUE AS INT)) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'";
+
     Integer h2WriteDelay() {
         boolean h2 = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) con ->
                 "H2".equals(con.getMetaData().getDatabaseProductName())));
         if (!h2) {
             return null;
         }
-        // Once set, the delay is listed twice: the stored setting, then the value in force (the one wanted).
-        List<String> values = jdbc.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
-                .query(String.class).list();
-        return values.isEmpty() ? null : Integer.valueOf(values.get(values.size() - 1));
+        return jdbc.sql(WRITE_DELAY_SETTING).query(Integer.class).optional().orElse(null);
     }
 
     /** See {@link H2WriteDelay}. */
