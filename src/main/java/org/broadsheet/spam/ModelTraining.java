@@ -13,6 +13,10 @@ import java.util.Random;
  * <li>Ten shuffled passes with AdaGrad steps: a feature seen rarely (one spammer's domain) still moves
  *     quickly, a common one (the word "the") settles. Stopping after ten passes is the regularisation: more
  *     passes or an L2 penalty measured worse (bench/discussion.md).</li>
+ * <li>The model is the average of {@link #ORDERS} such fits, each over the decisions in another shuffled order.
+ *     One fit is swayed by the decisions it happened to see last; the average (still one linear model, stored
+ *     as before) scores borderline comments more steadily, so thresholds calibrated on it hold better on new
+ *     comments (bench/discussion.md: +0.7 points of spam recall at fewer false alarms).</li>
  * <li>Spam and legitimate comments weigh the same in total, whatever their numbers: a site whose moderators
  *     mostly mark spam must not learn that every comment is spam.</li>
  * <li>The thresholds come from cross-validation inside the training decisions: the spam threshold is set where
@@ -24,6 +28,8 @@ import java.util.Random;
 final class ModelTraining {
 
     static final int EPOCHS = 10;
+    /** Fits averaged into one model; more measured no better and each costs a full fit. */
+    static final int ORDERS = 4;
     private static final double RATE = 0.5;
     private static final int CALIBRATION_FOLDS = 4;
     /** Share of unseen legitimate comments allowed at or above the spam threshold. */
@@ -47,7 +53,20 @@ final class ModelTraining {
         return model;
     }
 
+    /** The average of {@link #ORDERS} fits over differently shuffled decisions; without thresholds. */
     static LogisticModel train(List<int[]> features, List<Boolean> labels) {
+        LogisticModel average = new LogisticModel();
+        for (int order = 1; order <= ORDERS; order++) {
+            LogisticModel fit = fitInOrder(features, labels, new Random(order));
+            for (int i = 0; i < LogisticModel.SIZE; i++) {
+                average.weights[i] += fit.weights[i] / ORDERS;
+            }
+            average.bias += fit.bias / ORDERS;
+        }
+        return average;
+    }
+
+    private static LogisticModel fitInOrder(List<int[]> features, List<Boolean> labels, Random random) {
         LogisticModel model = new LogisticModel();
         float[] squares = new float[LogisticModel.SIZE];
         double biasSquares = 0;
@@ -56,7 +75,6 @@ final class ModelTraining {
         double spamWeight = spam == 0 ? 1 : labels.size() / (2.0 * spam);
         double hamWeight = ham == 0 ? 1 : labels.size() / (2.0 * ham);
         List<Integer> order = indexes(features.size());
-        Random random = new Random(1);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             Collections.shuffle(order, random);
             for (int i : order) {

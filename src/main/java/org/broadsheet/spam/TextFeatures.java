@@ -27,8 +27,12 @@ final class TextFeatures {
     private static final long FNV_START = 0xcbf29ce484222325L;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
+    /**
+     * A link with a scheme or "www.", or a bare address ("example.com", "shop.example.pl/page"): a name ending in
+     * a common generic top-level domain or in any two-letter country code, as spam links often use the latter.
+     */
     private static final Pattern LINK = Pattern.compile(
-            "(?i)(?:\\bhttps?://|\\bwww\\.|(?<![\\p{L}\\p{N}@.-])(?=[a-z0-9-]+\\.(?:com|net|org|info|ru|ly|me|tv|co|io|biz|us|uk|de|xyz)\\b))"
+            "(?i)(?:\\bhttps?://|\\bwww\\.|(?<![\\p{L}\\p{N}@.-])(?=[a-z0-9-]+\\.(?:[a-z]{2}|com|net|org|info|biz|xyz|online|site|club|shop|top)\\b))"
                     + "([^\\s/<>\"'?#]+)([^\\s<>\"']*)");
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d[\\d ]{6,}\\d");
     /** A tag's link target, kept as text (imported comments carry their links as HTML); other tags are dropped. */
