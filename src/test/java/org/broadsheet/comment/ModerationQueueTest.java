@@ -5,12 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DeflaterOutputStream;
 
 import org.broadsheet.account.Role;
+import org.broadsheet.spam.SpamFilter;
 import org.broadsheet.testing.WithStaffUser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -39,6 +43,10 @@ class ModerationQueueTest {
     JdbcClient jdbc;
     @Autowired
     DiscussionSettings settings;
+    @Autowired
+    SpamRecheck recheck;
+    @Autowired
+    SpamFilter spamFilter;
 
     long articleId;
 
@@ -152,6 +160,29 @@ class ModerationQueueTest {
                 .contains("marked spam by a moderator");
         long someoneElse = postAsReader("other-reader@example.net", "A third thought on the tariff schedule.");
         assertThat(status(someoneElse)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    @WithStaffUser(email = EDITOR)
+    void aModelStoredByAnEarlierVersionIsRefittedFromTheStoredDecisionsAtStart() throws Exception {
+        long id = postAsReader("refit@example.net", "A careful reading of the treaty text.");
+        mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id)).param("action", "APPROVE").with(csrf()));
+        // The row as the previous version (format 2003: other link features) left it.
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(old))) {
+            out.writeInt(2003);
+            out.writeDouble(0.5);
+        }
+        jdbc.sql("UPDATE spam_model SET weights = :w WHERE id = 1").param("w", old.toByteArray()).update();
+        assertThat(spamFilter.modelOutdated()).isTrue();
+        long version = modelVersion();
+
+        recheck.refitOutdatedModel();
+
+        assertThat(spamFilter.modelOutdated()).isFalse();
+        assertThat(modelVersion()).isGreaterThan(version);
+        assertThat(jdbc.sql("SELECT examples FROM spam_model WHERE id = 1").query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM comment WHERE trained_as IS NOT NULL").query(Long.class).single());
     }
 
     @Test

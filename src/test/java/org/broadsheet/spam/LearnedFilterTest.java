@@ -36,10 +36,36 @@ class LearnedFilterTest {
         assertThat(TextFeatures.of("<a href=\"http://example.com/free\">here</a>")).contains(domain, path);
         assertThat(TextFeatures.of("go to example.com today")).contains(domain);
         assertThat(TextFeatures.of("go to example dot com today")).contains(domain);
+        int countryDomain = TextFeatures.slot("domain:example.pl") | TextFeatures.LINKS_AND_SHAPE << LogisticModel.BITS;
+        assertThat(TextFeatures.of("cheap consoles, visit the site example.pl/offers")).contains(countryDomain);
     }
 
     @Test
-    void fittingCalibratesTheSpamThresholdAboveAlmostAllUnseenLegitimateComments() {
+    void aTextLikeWhatModeratorsMarkedSpamIsMarkedSpamWithItsReasonAndALegitimateOneIsNot() {
+        LogisticModel model = ModelTraining.fit(lessons().features(), lessons().labels());
+        List<SpamCheck> checks = List.of(new LinkCheck(), new LearnedCheck(() -> model));
+
+        SpamVerdict spam = SpamFilter.judge(checks, CommentDraft.textOnly("check out my channel for free followers"), SpamRules.DEFAULT);
+        assertThat(spam.decision()).isEqualTo(SpamVerdict.Decision.SPAM);
+        assertThat(spam.reasons()).startsWith("learned: resembles what moderators marked spam (evidence");
+
+        SpamVerdict real = SpamFilter.judge(checks, CommentDraft.textOnly("the council voted on the renewal"), SpamRules.DEFAULT);
+        assertThat(real.decision()).isEqualTo(SpamVerdict.Decision.APPROVE);
+        assertThat(real.score()).isLessThan(SpamVerdict.HOLD_AT);
+    }
+
+    @Test
+    void fittingTheSameDecisionsGivesTheSameModel() {
+        LogisticModel first = ModelTraining.fit(lessons().features(), lessons().labels());
+        LogisticModel second = ModelTraining.fit(lessons().features(), lessons().labels());
+        assertThat(second.toBytes()).isEqualTo(first.toBytes());
+    }
+
+    record Lessons(List<int[]> features, List<Boolean> labels) {
+    }
+
+    /** Forty decisions of each kind, on a few spam and news-comment texts. */
+    static Lessons lessons() {
         List<int[]> features = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         String[] spam = {"subscribe to my channel", "check out my channel for free views", "free gift cards at my page",
@@ -52,7 +78,12 @@ class LearnedFilterTest {
             features.add(TextFeatures.of(ham[i % ham.length] + " " + i));
             labels.add(false);
         }
-        LogisticModel model = ModelTraining.fit(features, labels);
+        return new Lessons(features, labels);
+    }
+
+    @Test
+    void fittingCalibratesTheSpamThresholdAboveAlmostAllUnseenLegitimateComments() {
+        LogisticModel model = ModelTraining.fit(lessons().features(), lessons().labels());
         assertThat(model.spamAt()).isNotEqualTo(LogisticModel.DEFAULT_SPAM_AT).isGreaterThanOrEqualTo(0);
         assertThat(model.holdAt()).isLessThanOrEqualTo(model.spamAt());
         assertThat(model.score(TextFeatures.of("check out my channel for free followers"))).isGreaterThan(model.spamAt());
