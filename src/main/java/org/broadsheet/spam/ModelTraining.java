@@ -28,7 +28,7 @@ import java.util.Random;
 final class ModelTraining {
 
     static final int EPOCHS = 10;
-    /** Fits averaged into one model; more measured no better and each costs a full fit. */
+    /** Fits averaged into one model: five ranked about the same as four (bench/discussion.md), and each costs a full fit. */
     static final int ORDERS = 4;
     private static final double RATE = 0.5;
     private static final int CALIBRATION_FOLDS = 4;
