@@ -7,8 +7,8 @@ import org.apache.tomcat.util.http.MimeHeaders;
 
 /**
  * Response headers encoded once, for {@link PageCacheValve}. Tomcat turns every header name and value it is given
- * as a {@code String} into bytes with a new {@code CharsetEncoder} each time — a fifth of the CPU of a cache hit
- * went there — while header bytes it is given go out as they are.
+ * as a {@code String} into bytes with a new {@code CharsetEncoder} each time — over a quarter of the Java work of a
+ * cache hit went there — while header bytes it is given go out as they are.
  */
 final class HeaderBlock {
 

@@ -22,7 +22,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Serves anonymous readers from the {@link PageCache} before Spring Security and Spring MVC do any work:
  * a hit costs a map lookup, a conditional-GET check and one write of precomputed bytes (brotli or gzip when
  * the reader accepts it). A miss renders the page as usual and keeps it when it is safe to share: a 200, no
- * cookie set, no session, and the reader is neither signed in nor waiting to see their own held comment.
+ * cookie set, no session, and the reader is neither signed in nor waiting to see their own held comment. Under
+ * Tomcat, hits are answered earlier still, by {@link PageCacheValve}; this filter answers those that reach it
+ * (MockMvc, or a page stored in between) with the same response.
  */
 class PageCacheFilter extends HttpFilter {
 
