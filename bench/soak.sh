@@ -21,7 +21,7 @@ CHUNK=${CHUNK:-30s}
 TOLERANCE_MB=${TOLERANCE_MB:-5}
 JAVA=${JAVA:-java}
 JAR=${JAR:-$ROOT/target/broadsheet.jar}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000}
 RESULTS=${RESULTS:-$ROOT/target/bench/soak-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$RESULTS"
 WORK=$(mktemp -d)

@@ -17,7 +17,7 @@ export RESULTS=${RESULTS:-$ROOT/target/bench/startup-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$RESULTS"
 source "$HERE/lib.sh"
 JAVA=${JAVA:-java}
-export JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k}
+export JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000}
 PORT=${PORT:-18090}
 REPEAT=${REPEAT:-1}
 VARIANTS=${VARIANTS:-plain cds aot25}

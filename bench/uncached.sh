@@ -15,7 +15,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 ANCHORS=${ANCHORS:-$ROOT/../shared/anchors}
 PORT=${PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -Xss512k -XX:TrimNativeHeapInterval=5000}
 WORK=$(mktemp -d)
 cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -35,7 +35,7 @@ URL=http://127.0.0.1:$PORT/2024/05/01/whose-software-is-it-anyway/
 for jar in "$@"; do
   rm -rf "$WORK/data"; cp -r "$WORK/seed" "$WORK/data"
   ${JAVA:-java} $JAVA_OPTS -jar "$jar" --server.port=$PORT --broadsheet.data-dir="$WORK/data" --broadsheet.demo-content=false \
-    --logging.level.root=WARN --broadsheet.page-cache.enabled=${PAGE_CACHE:-false} $SERVER_ARGS > "$WORK/server.log" 2>&1 &
+    --logging.level.root=WARN --broadsheet.page-cache.enabled=${PAGE_CACHE:-false} ${SERVER_ARGS:-} > "$WORK/server.log" 2>&1 &
   PID=$!
   echo "$jar first_200_s=$(wait_http "$URL" 300)"
   wrk -t2 -c16 -d"${WARM:-30s}" "$URL" > /dev/null

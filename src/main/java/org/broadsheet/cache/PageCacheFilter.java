@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,15 +22,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Serves anonymous readers from the {@link PageCache} before Spring Security and Spring MVC do any work:
  * a hit costs a map lookup, a conditional-GET check and one write of precomputed bytes (brotli or gzip when
  * the reader accepts it). A miss renders the page as usual and keeps it when it is safe to share: a 200, no
- * cookie set, no session, and the reader is neither signed in nor waiting to see their own held comment.
+ * cookie set, no session, and the reader is neither signed in nor waiting to see their own held comment. Under
+ * Tomcat, hits are answered earlier still, by {@link PageCacheValve}; this filter answers those that reach it
+ * (MockMvc, or a page stored in between) with the same response.
  */
 class PageCacheFilter extends HttpFilter {
 
-    static final String FRESH_COOKIE = PageDependencies.FRESH_COOKIE;
-    private static final Set<String> SESSION_COOKIES = Set.of("JSESSIONID", "SESSION", FRESH_COOKIE);
-    private static final List<String> UNCACHED_PREFIXES = List.of("/newsroom", "/login", "/logout", "/media/",
-            "/assets/", "/webjars/", "/actuator", "/error", "/search");
-    private static final Pattern CACHEABLE_QUERY = Pattern.compile("page=[0-9]{1,6}");
+    static final String FRESH_COOKIE = PageCacheRequests.FRESH_COOKIE;
     private static final Set<String> CACHEABLE_TYPES = Set.of("text/html", "application/rss+xml",
             "application/atom+xml", "application/xml", "text/xml", "text/plain");
     private static final Set<String> NOT_REPLAYED = Set.of("content-length", "content-type", "date", "set-cookie",
@@ -56,7 +52,7 @@ class PageCacheFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String key = cacheKey(request);
+        String key = PageCacheRequests.key(request);
         if (key == null) {
             // What is not shared is personal (the newsroom, a signed-in editor's view): never kept by a CDN.
             response.setHeader("Cache-Control", "private, no-cache");
@@ -79,33 +75,6 @@ class PageCacheFilter extends HttpFilter {
         write(request, response, page);
     }
 
-    /** The cache key for a shareable request, or null when the request must go to the application. */
-    private static String cacheKey(HttpServletRequest request) {
-        String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return null;
-        }
-        String uri = request.getRequestURI();
-        for (String prefix : UNCACHED_PREFIXES) {
-            if (uri.startsWith(prefix)) {
-                return null;
-            }
-        }
-        String query = request.getQueryString();
-        if (query != null && !CACHEABLE_QUERY.matcher(query).matches()) {
-            return null;
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (SESSION_COOKIES.contains(cookie.getName())) {
-                    return null;
-                }
-            }
-        }
-        return query == null ? uri : uri + "?" + query;
-    }
-
     private static boolean cacheable(HttpServletRequest request, ContentCachingResponseWrapper response) {
         if (response.getStatus() != 200 || response.getHeader("Set-Cookie") != null
                 || request.getSession(false) != null) {
@@ -120,7 +89,7 @@ class PageCacheFilter extends HttpFilter {
     }
 
     @SuppressWarnings("unchecked")
-    private static CachedPage toPage(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
+    private CachedPage toPage(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
         byte[] body = response.getContentAsByteArray();
         Set<String> dependencies = (Set<String>) request.getAttribute(PageDependencies.ATTRIBUTE);
         List<String[]> headers = new ArrayList<>();
@@ -133,20 +102,22 @@ class PageCacheFilter extends HttpFilter {
         }
         long now = System.currentTimeMillis() / 1000 * 1000;
         boolean compress = body.length >= MIN_COMPRESSED_BYTES;
-        return new CachedPage(body, compress ? Compression.gzip(body) : null,
-                compress ? Compression.brotli(body, BROTLI_QUALITY) : null, response.getContentType(), etag(body), now, List.copyOf(headers), dependencies == null ? Set.of() : Set.copyOf(dependencies));
+        return CachedPage.of(body, compress ? Compression.gzip(body) : null,
+                compress ? Compression.brotli(body, BROTLI_QUALITY) : null, response.getContentType(), etag(body), now,
+                List.copyOf(headers), dependencies == null ? Set.of() : Set.copyOf(dependencies),
+                properties.cacheControl());
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
         for (String[] header : page.headers()) {
             response.addHeader(header[0], header[1]);
         }
-        String coding = coding(request, page);
+        String coding = PageCacheRequests.coding(request, page);
         response.setHeader("ETag", page.etag(coding));
         response.setDateHeader("Last-Modified", page.lastModified());
         response.setHeader("Cache-Control", properties.cacheControl());
         response.setHeader("Vary", "Accept-Encoding");
-        if (notModified(request, page)) {
+        if (PageCacheRequests.notModified(request, page)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -160,36 +131,6 @@ class PageCacheFilter extends HttpFilter {
             response.getOutputStream().write(bytes);
         }
     }
-
-    /** The best copy the reader accepts: brotli, then gzip, else none (null). */
-    private static String coding(HttpServletRequest request, CachedPage page) {
-        String accept = request.getHeader("Accept-Encoding");
-        if (page.brotli() != null && Compression.accepts(accept, Compression.BROTLI)) {
-            return Compression.BROTLI;
-        }
-        if (page.gzip() != null && Compression.accepts(accept, Compression.GZIP)) {
-            return Compression.GZIP;
-        }
-        return null;
-    }
-
-    private static boolean notModified(HttpServletRequest request, CachedPage page) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null) {
-            // Any copy's tag will do: they all hold the same page, and a reader whose Accept-Encoding changed
-            // (or a proxy that recompressed) still has it.
-            return ifNoneMatch.contains(page.etag().substring(0, page.etag().length() - 1))
-                    || ifNoneMatch.trim().equals("*");
-        }
-        try {
-            long since = request.getDateHeader("If-Modified-Since");
-            return since >= 0 && page.lastModified() <= since;
-        } catch (IllegalArgumentException malformedDate) {
-            return false;
-        }
-    }
-
-
 
     private static String etag(byte[] body) {
         try {

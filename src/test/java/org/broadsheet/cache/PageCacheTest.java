@@ -221,8 +221,8 @@ class PageCacheTest {
     void cacheStaysWithinItsByteLimit() {
         PageCache small = new PageCache(new PageCacheProperties(true, 100_000L, null));
         for (int i = 0; i < 200; i++) {
-            small.put("/page/" + i, new CachedPage(new byte[5_000], new byte[1_000], new byte[800], "text/html", "\"e\"", 0, List.of(),
-                    java.util.Set.of("article:" + i)), small.generation());
+            small.put("/page/" + i, CachedPage.of(new byte[5_000], new byte[1_000], new byte[800], "text/html", "\"e\"", 0, List.of(),
+                    java.util.Set.of("article:" + i), "public"), small.generation());
         }
         assertThat(small.weightedBytes()).isLessThanOrEqualTo(100_000L);
         assertThat(small.size()).isLessThan(200).isGreaterThan(0);
