@@ -178,7 +178,9 @@ class ImportStore {
             "SELECT MAX(CAST(SETTING_VALUE AS INT)) FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'";
 
     Integer h2WriteDelay() {
-        if (!isH2()) {
+        boolean h2 = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) con ->
+                "H2".equals(con.getMetaData().getDatabaseProductName())));
+        if (!h2) {
             return null;
         }
         return jdbc.sql(WRITE_DELAY_SETTING).query(Integer.class).optional().orElse(null);
@@ -187,44 +189,6 @@ class ImportStore {
     /** See {@link H2WriteDelay}. */
     void setH2WriteDelay(int millis) {
         template.execute("SET WRITE_DELAY " + millis);
-    }
-
-    /**
-     * H2's page cache in KB, or null when the database is not an H2 file in this process. Read and set on the
-     * engine itself: {@code SET CACHE_SIZE} would store the size in the database, where an import killed
-     * before putting it back would leave it for the site.
-     */
-    Integer h2CacheSize() {
-        return template.execute((ConnectionCallback<Integer>) con -> {
-            org.h2.engine.Database db = h2Engine(con);
-            // The engine keeps the size in whole megabytes; an in-memory database has no cache (0).
-            int megabytes = db == null || db.getStore() == null ? 0 : db.getStore().getMvStore().getCacheSize();
-            return megabytes == 0 ? null : megabytes * 1024;
-        });
-    }
-
-    /** See {@link H2ImportCache}; lasts until the database closes. */
-    void setH2CacheSize(int kilobytes) {
-        template.execute((ConnectionCallback<Void>) con -> {
-            org.h2.engine.Database db = h2Engine(con);
-            if (db != null) {
-                db.setCacheSize(kilobytes);
-            }
-            return null;
-        });
-    }
-
-    private static org.h2.engine.Database h2Engine(java.sql.Connection con) throws SQLException {
-        if (!con.isWrapperFor(org.h2.jdbc.JdbcConnection.class)) {
-            return null;
-        }
-        return con.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal local
-                ? local.getDatabase() : null;
-    }
-
-    private boolean isH2() {
-        return Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) con ->
-                "H2".equals(con.getMetaData().getDatabaseProductName())));
     }
 
     Set<String> redirectPaths() {

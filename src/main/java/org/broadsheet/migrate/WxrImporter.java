@@ -74,11 +74,9 @@ class WxrImporter {
 
     void run(InputStream in, Path mediaDir, ImportReport report) {
         Runnable restoreWriteDelay = H2WriteDelay.lengthen(store);
-        Runnable restoreCache = H2ImportCache.enlarge(store);
         try {
             runImport(in, mediaDir, report);
         } finally {
-            restoreCache.run();
             restoreWriteDelay.run();
         }
     }
