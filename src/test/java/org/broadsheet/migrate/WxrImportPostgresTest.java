@@ -1,7 +1,10 @@
 package org.broadsheet.migrate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.broadsheet.testing.Postgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -18,5 +21,16 @@ class WxrImportPostgresTest extends WxrImportBehaviourTest {
         if (Postgres.reachable()) {
             Postgres.register(registry);
         }
+    }
+
+    /** PostgreSQL has no write delay: the import neither reads nor sets one, and the start-up repair leaves it be. */
+    @Override
+    @Test
+    void h2WritesLessOftenOnlyWhileAnImportRuns() {
+        assertThat(store.h2WriteDelay()).isNull();
+        assertThat(importText(Wxr.site(Wxr.item(90, "One", "one", "publish", "post", "Text", ""))).state())
+                .isEqualTo(ImportReport.State.FINISHED);
+        H2WriteDelay.repairAfterKilledImport(store);
+        assertThat(store.h2WriteDelay()).isNull();
     }
 }
