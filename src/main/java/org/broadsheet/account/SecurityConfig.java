@@ -1,12 +1,11 @@
 package org.broadsheet.account;
 
 import java.io.IOException;
-import java.util.Set;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.broadsheet.support.RequestCookies;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +41,6 @@ class SecurityConfig {
     static final String SIGN_IN = "/newsroom/sign-in";
 
     /** Cookies that may carry a signed-in session (the servlet container's, and Spring Session's). */
-    private static final Set<String> SESSION_COOKIES = Set.of("JSESSIONID", "SESSION");
 
     /** Addresses that need a staff account: never "anonymous reads", whatever the request looks like. */
     private static final RequestMatcher STAFF_ONLY = new OrRequestMatcher(
@@ -77,15 +75,7 @@ class SecurityConfig {
         if (!"GET".equals(method) && !"HEAD".equals(method) || STAFF_ONLY.matches(request)) {
             return false;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (SESSION_COOKIES.contains(cookie.getName())) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return !RequestCookies.anyNamed(request, RequestCookies.SESSION);
     }
 
     /**

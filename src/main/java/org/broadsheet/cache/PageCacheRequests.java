@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.broadsheet.support.Compression;
 import org.broadsheet.support.PageDependencies;
+import org.broadsheet.support.RequestCookies;
 
 /**
  * What a request asks of the page cache: whether it may be answered from it at all (and under which key), which
@@ -18,7 +18,8 @@ import org.broadsheet.support.PageDependencies;
 final class PageCacheRequests {
 
     static final String FRESH_COOKIE = PageDependencies.FRESH_COOKIE;
-    private static final Set<String> SESSION_COOKIES = Set.of("JSESSIONID", "SESSION", FRESH_COOKIE);
+    /** A session (staff, or a reader's own) or a just-posted comment awaiting moderation: pages are personal. */
+    private static final Set<String> PERSONAL_COOKIES = Set.of("JSESSIONID", "SESSION", FRESH_COOKIE);
     private static final List<String> UNCACHED_PREFIXES = List.of("/newsroom", "/login", "/logout", "/media/",
             "/assets/", "/webjars/", "/actuator", "/error", "/search");
     private static final Pattern CACHEABLE_QUERY = Pattern.compile("page=[0-9]{1,6}");
@@ -46,13 +47,8 @@ final class PageCacheRequests {
         if (query != null && !CACHEABLE_QUERY.matcher(query).matches()) {
             return null;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (SESSION_COOKIES.contains(cookie.getName())) {
-                    return null;
-                }
-            }
+        if (RequestCookies.anyNamed(request, PERSONAL_COOKIES)) {
+            return null;
         }
         return query == null ? uri : uri + "?" + query;
     }
