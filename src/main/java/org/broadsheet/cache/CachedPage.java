@@ -71,8 +71,8 @@ record CachedPage(byte[] body, byte[] gzip, byte[] brotli, String contentType, S
     }
 
     /**
-     * In the order {@link PageCacheFilter} sets them: the replayed headers, the validators and caching headers,
-     * and for a 200 the type and coding of the body.
+     * The headers of a hit, for {@link PageCacheValve} and {@link PageCacheFilter} alike: the replayed headers, the
+     * validators and caching headers, and for a 200 the type and coding of the body.
      */
     private List<String[]> responseHeaders(String coding, boolean notModified, String cacheControl) {
         List<String[]> list = new ArrayList<>(headers);

@@ -108,24 +108,18 @@ class PageCacheFilter extends HttpFilter {
                 properties.cacheControl());
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
-        for (String[] header : page.headers()) {
+    /** The response {@link PageCacheValve} gives for a hit, from the same headers the page keeps for it. */
+    private static void write(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
+        String coding = PageCacheRequests.coding(request, page);
+        boolean notModified = PageCacheRequests.notModified(request, page);
+        for (String[] header : page.hitHeaders(coding, notModified).headers()) {
             response.addHeader(header[0], header[1]);
         }
-        String coding = PageCacheRequests.coding(request, page);
-        response.setHeader("ETag", page.etag(coding));
-        response.setDateHeader("Last-Modified", page.lastModified());
-        response.setHeader("Cache-Control", properties.cacheControl());
-        response.setHeader("Vary", "Accept-Encoding");
-        if (PageCacheRequests.notModified(request, page)) {
+        if (notModified) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        response.setContentType(page.contentType());
         byte[] bytes = page.bytes(coding);
-        if (coding != null) {
-            response.setHeader("Content-Encoding", coding);
-        }
         response.setContentLength(bytes.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(bytes);
