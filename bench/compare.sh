@@ -5,10 +5,15 @@
 #   Broadsheet with the page cache off                        — every request rendered
 #   Broadsheet's time to first 200 after start (bench/startup.sh: plain, CDS, JDK 25 AOT cache)
 #   WordPress and Ghost, when ../shared/anchors is present and they are installed
-# each measured with wrk -t2 at 16 and 64 connections for $DUR, never two servers at once.
+# each measured with wrk -t2 at 16 and 64 connections for $DUR, never two servers at once, after the same
+# warm-up for every server ($WARMUP of wrk -c16 before a label's first measured run). The warm-up is 60 s, not
+# the anchors' 5 s: a JVM compiles its hot code while it serves, and on 2 cores shared with wrk an uncached page
+# took 1–2 minutes to come down from ~6 ms to ~0.2 ms of CPU (bench/render.md, "Warm-up"); after 5 s the run
+# measured the compiler, not the server. Every server, the peers included, gets the same warm-up.
 # Prints requests/s, p50, p99, RSS after the run, time to first 200, and ratios.
 #
-#   bench/compare.sh                   # everything (about 15 minutes with the peers)
+#   bench/compare.sh                   # everything (about 30 minutes with the peers)
+#   WARMUP=5s bench/compare.sh         # the anchors' own warm-up (measures the JVM while it still compiles)
 #   PEERS=0 DUR=10s bench/compare.sh   # nginx and Broadsheet only
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +21,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 ANCHORS=${ANCHORS:-$ROOT/../shared/anchors}
 export RESULTS=${RESULTS:-$ROOT/target/bench/compare-$(date +%Y%m%d-%H%M%S)}
 export DUR=${DUR:-20s}
+export WARMUP=${WARMUP:-60s}
 mkdir -p "$RESULTS"
 if [ -f "$ANCHORS/lib.sh" ]; then source "$ANCHORS/lib.sh"; else source "$HERE/lib.sh"; fi
 
@@ -32,7 +38,7 @@ trap cleanup EXIT
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; }
 [ -f "$ART/article-body.html" ] || python3 "$ANCHORS/10-make-article.py" "$ART"
 (cd "$ROOT" && ./mvnw -q -B -DskipTests package)
-echo "# $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS=$JAVA_OPTS" | tee -a "$RESULTS/summary.txt"
+echo "# $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS=$JAVA_OPTS; warm-up $WARMUP per label" | tee -a "$RESULTS/summary.txt"
 
 # --- nginx, the physical limit ----------------------------------------------------
 if [ -x "$ANCHORS/20-nginx-static.sh" ]; then "$ANCHORS/20-nginx-static.sh" > "$RESULTS/nginx.log" 2>&1; fi

@@ -16,7 +16,9 @@ wait_http() {
 run_wrk() {
   local label=$1 url=$2 c=$3; shift 3
   local f="$RESULTS/${label}-c${c}.txt"
-  wrk -t2 -c16 -d5s "$@" "$url" > /dev/null 2>&1
+  if [ "${WARMUP:-5s}" != 0 ] && [ ! -e "$RESULTS/.warm-$label" ]; then  # as ../shared/anchors/lib.sh does
+    wrk -t2 -c16 -d"${WARMUP:-5s}" "$@" "$url" > /dev/null 2>&1; touch "$RESULTS/.warm-$label"
+  fi
   wrk -t2 -c"$c" -d"$DUR" --timeout 10s --latency "$@" "$url" > "$f" 2>&1
   local rps p50 p99
   rps=$(awk '/Requests\/sec/{print $2}' "$f"); p50=$(awk '$1=="50%"{print $2}' "$f"); p99=$(awk '$1=="99%"{print $2}' "$f")

@@ -9,6 +9,6 @@ public final class RequestChrome {
     }
 
     public static Chrome of(ApplicationContext app) {
-        return app.getBean(ChromeAdvice.class).chrome();
+        return app.getBean(SiteChrome.class).current();
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The moderation queue at {@code /newsroom/comments/} (editors and administrators; see SecurityConfig). The
- * newsroom's header, with the count of pending comments, comes from {@code NewsroomAdvice}.
+ * newsroom's header, with the count of pending comments, comes from {@code NewsroomChromeBuilder}.
  */
 @Controller
 class ModerationController {

@@ -21,10 +21,10 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class NewsroomErrors {
 
-    private final NewsroomAdvice advice;
+    private final NewsroomChromeBuilder chrome;
 
-    NewsroomErrors(NewsroomAdvice advice) {
-        this.advice = advice;
+    NewsroomErrors(NewsroomChromeBuilder chrome) {
+        this.chrome = chrome;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -44,11 +44,11 @@ class NewsroomErrors {
     }
 
     ModelAndView page(HttpServletRequest request, HttpStatus status, String heading, String reason) {
-        StaffUser user = NewsroomAdvice.currentUser();
+        StaffUser user = NewsroomChromeBuilder.currentUser();
         ModelAndView mav = new ModelAndView(user == null ? "newsroom/refused-plain" : "newsroom/refused");
         mav.setStatus(status);
         if (user != null) {
-            mav.addObject("chrome", advice.build(request, user));
+            mav.addObject("chrome", chrome.build(request, user));
         }
         mav.addObject("page", new RefusedPage(status.value(), heading, reason == null || reason.isBlank() ? "You may not do that." : reason));
         return mav;

@@ -26,10 +26,10 @@ class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
-    private final ChromeAdvice chrome;
+    private final SiteChrome chrome;
     private final SiteSettings settings;
 
-    ErrorPages(ChromeAdvice chrome, SiteSettings settings) {
+    ErrorPages(SiteChrome chrome, SiteSettings settings) {
         this.chrome = chrome;
         this.settings = settings;
     }

@@ -5,12 +5,13 @@ import java.time.Duration;
 import org.broadsheet.media.MediaStorage;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Static files. The stylesheet and scripts under {@code /assets/} are addressed by a hash of their content
+ * The page chrome on every rendered page ({@link ChromeInterceptor}), and static files. The stylesheet and scripts under {@code /assets/} are addressed by a hash of their content
  * ({@code /assets/site-3f2a….css}), so browsers and CDNs may keep them forever; media files under
  * {@code /media/} are cached for a day. Assets go as brotli or gzip to readers that accept it. These are the only
  * static files: Spring Boot's catch-all {@code /**} mapping is off ({@code spring.web.resources.add-mappings}),
@@ -21,9 +22,16 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 class WebConfig implements WebMvcConfigurer {
 
     private final MediaStorage storage;
+    private final SiteChrome chrome;
 
-    WebConfig(MediaStorage storage) {
+    WebConfig(MediaStorage storage, SiteChrome chrome) {
         this.storage = storage;
+        this.chrome = chrome;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ChromeInterceptor(chrome));
     }
 
     @Override

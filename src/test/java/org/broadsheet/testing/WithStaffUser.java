@@ -15,7 +15,7 @@ import org.springframework.security.test.context.support.WithSecurityContextFact
 
 /**
  * Runs a MockMvc test as a signed-in member of staff: the principal is a {@link StaffUser}, as after a real
- * sign-in, so that newsroom pages get the newsroom's header ({@code NewsroomAdvice}). Unlike
+ * sign-in, so that newsroom pages get the newsroom's header ({@code NewsroomChromeBuilder}). Unlike
  * {@code @WithMockUser}, which gives a plain Spring Security user.
  */
 @Retention(RetentionPolicy.RUNTIME)

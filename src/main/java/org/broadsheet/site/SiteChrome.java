@@ -5,13 +5,15 @@ import java.time.Year;
 
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
-/** Puts the shared page {@link Chrome} into the model of every page. */
-@ControllerAdvice
-class ChromeAdvice {
+/**
+ * The shared page {@link Chrome} (masthead, sections, stylesheet, footer year). {@link ChromeInterceptor} puts it
+ * into the model of every page; the error pages build their own with {@link #build}.
+ */
+@Component
+class SiteChrome {
 
     private final SiteSettings settings;
     private final TaxonomyService taxonomy;
@@ -20,15 +22,14 @@ class ChromeAdvice {
     private final Clock clock;
     private volatile String stylesheetUrl;
 
-    ChromeAdvice(SiteSettings settings, TaxonomyService taxonomy, ObjectProvider<ResourceUrlProvider> resourceUrls, Clock clock) {
+    SiteChrome(SiteSettings settings, TaxonomyService taxonomy, ObjectProvider<ResourceUrlProvider> resourceUrls, Clock clock) {
         this.settings = settings;
         this.taxonomy = taxonomy;
         this.resourceUrls = resourceUrls;
         this.clock = clock;
     }
 
-    @ModelAttribute("chrome")
-    Chrome chrome() {
+    Chrome current() {
         return build(settings.current());
     }
 

@@ -10,42 +10,29 @@ import org.broadsheet.account.StaffUser;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.site.SiteSettings;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
- * Fills {@link NewsroomChrome} for every page under {@code /newsroom/} that a signed-in member of staff
- * sees, whichever feature's controller serves it. It runs before the public site's chrome advice and
- * takes the {@code chrome} model name, so newsroom templates get the newsroom's chrome.
+ * Builds {@link NewsroomChrome}, the newsroom's header and navigation, for a signed-in member of staff.
+ * {@link NewsroomChromeInterceptor} puts it into every newsroom page's model, whichever feature's controller
+ * serves it; {@link NewsroomErrors} into the newsroom's refusal pages.
  */
-@ControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class NewsroomAdvice {
+@Component
+public class NewsroomChromeBuilder {
 
     private final SiteSettings settings;
     private final CommentService comments;
     /** Absent when the jar runs a command without the web server. */
     private final ObjectProvider<ResourceUrlProvider> resources;
 
-    NewsroomAdvice(SiteSettings settings, CommentService comments, ObjectProvider<ResourceUrlProvider> resources) {
+    NewsroomChromeBuilder(SiteSettings settings, CommentService comments, ObjectProvider<ResourceUrlProvider> resources) {
         this.settings = settings;
         this.comments = comments;
         this.resources = resources;
-    }
-
-    @ModelAttribute
-    void chrome(HttpServletRequest request, Model model) {
-        StaffUser user = currentUser();
-        if (user != null && request.getRequestURI().startsWith(request.getContextPath() + "/newsroom/")) {
-            model.addAttribute("chrome", build(request, user));
-        }
     }
 
     /** The signed-in member of staff, or null. */
