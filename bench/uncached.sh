@@ -9,6 +9,7 @@
 #   WARM=30s DUR=15s PORT=18081 bench/uncached.sh …
 #   JAVA=path/to/other/bin/java bench/uncached.sh …   # the same jars on another JDK
 #   PAGE_CACHE=true bench/uncached.sh OLD.jar NEW.jar   # the same comparison with the page cache on (cache hits)
+#   WARM=120s DUR=15s CONNS="64 64 64" bench/uncached.sh OLD.jar NEW.jar OLD.jar NEW.jar   # three runs at c64 each, warm
 #   SERVER_ARGS='--server.tomcat.threads.max=50' bench/uncached.sh …   # extra options for every server
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -39,7 +40,7 @@ for jar in "$@"; do
   PID=$!
   echo "$jar first_200_s=$(wait_http "$URL" 300)"
   wrk -t2 -c16 -d"${WARM:-30s}" "$URL" > /dev/null
-  for c in 16 64; do
+  for c in ${CONNS:-16 64}; do
     c0=$(awk '{print $14+$15}' /proc/$PID/stat)
     out=$(wrk -t2 -c$c -d"${DUR:-15s}" --latency "$URL")
     c1=$(awk '{print $14+$15}' /proc/$PID/stat)
