@@ -44,12 +44,17 @@ class UncachedPageTest {
             assertThat(after.select(".article-header .byline a[rel=author]").eachText()).contains("Renamed Writer");
             assertThat(after.select(".author-bios").text()).contains("Renamed Writer");
             assertThat(after.selectFirst(".masthead .site-title").text()).isEqualTo("Retitled Review");
+            // The schema.org description is kept between views, and dropped with the change like the rest.
+            String structured = after.selectFirst("script[type=application/ld+json]").data();
+            assertThat(structured).contains("\"name\":\"Renamed Writer\"").contains("\"name\":\"Retitled Review\"");
         } finally {
             authors.update(id, old);
             settings.put(SiteSettings.TITLE, title);
         }
-        assertThat(Html.get(mvc, ArticlePageTest.SANCTIONS).select(".article-header .byline a[rel=author]").eachText())
-                .contains(old.name());
+        Document restored = Html.get(mvc, ArticlePageTest.SANCTIONS);
+        assertThat(restored.select(".article-header .byline a[rel=author]").eachText()).contains(old.name());
+        assertThat(restored.selectFirst("script[type=application/ld+json]").data())
+                .doesNotContain("Renamed Writer").doesNotContain("Retitled Review");
     }
 
     @Test
