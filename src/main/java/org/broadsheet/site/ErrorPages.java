@@ -2,6 +2,7 @@ package org.broadsheet.site;
 
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.NotFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -64,6 +65,18 @@ class ErrorPages {
     ModelAndView missingParameter(MissingServletRequestParameterException e) {
         return page(HttpStatus.BAD_REQUEST, "That request could not be understood",
                 "The request needs a value for \"" + e.getParameterName() + "\".");
+    }
+
+    /** A query string or form that does not decode: Tomcat refuses to read the request's parameters. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ModelAndView undecodableParameters(InvalidParameterException e) {
+        return undecodableParameters();
+    }
+
+    ModelAndView undecodableParameters() {
+        return page(HttpStatus.BAD_REQUEST, "That request could not be understood",
+                "The address or the form sent could not be read: every % must be followed by two hexadecimal digits "
+                        + "(a % itself is written %25), and text must be UTF-8.");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

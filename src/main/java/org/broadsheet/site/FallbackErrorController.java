@@ -3,6 +3,7 @@ package org.broadsheet.site;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,10 @@ class FallbackErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        if (causedBy(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), InvalidParameterException.class)) {
+            // A filter asked for the parameters of a request whose query or form does not decode.
+            return pages.undecodableParameters();
+        }
         return switch (status) {
             case NOT_FOUND -> pages.page(status, "Page not found", "There is nothing at this address.");
             case FORBIDDEN -> pages.page(status, "Not allowed", "You do not have permission to do that. If you were filling in a form, reload the page and try again.");
@@ -36,5 +41,14 @@ class FallbackErrorController implements ErrorController {
             case INTERNAL_SERVER_ERROR -> pages.page(status, "Something went wrong", "The error has been logged. Please try again in a moment.");
             default -> pages.page(status, status.getReasonPhrase(), "The request could not be handled.");
         };
+    }
+
+    private static boolean causedBy(Object error, Class<? extends Throwable> type) {
+        for (Throwable t = error instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,64 @@
+package org.broadsheet.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A query string or form whose percent-escapes are broken or whose bytes are not UTF-8 gets a 400 page saying what
+ * is wrong, never a 500 (a page that reads no parameters, such as an article, just ignores them). Only a real server shows this (Tomcat refuses to decode such parameters; MockMvc never
+ * decodes), and only a raw connection can send such an address (Java's URI rejects it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "broadsheet.page-cache.enabled=false")
+class UndecodableRequestTest {
+
+    static final String ARTICLE = "/2026/09/08/the-sanctions-ratchet/";
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/?x=%zz", "/search?q=%ff%fe", "/section/world/?page=%", "/newsroom/sign-in?x=%"})
+    void brokenQueryStrings(String target) throws IOException {
+        assertRefused(exchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"name=Reader&email=%zz&text=Hello", "name=Reader&email=a%40example.org&text=%ff%fe"})
+    void brokenCommentForms(String body) throws IOException {
+        assertRefused(exchange("POST " + ARTICLE + "comments HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body));
+    }
+
+    private static void assertRefused(String response) {
+        assertThat(response).startsWith("HTTP/1.1 400");
+        Document page = Jsoup.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(page.select("main, body").text()).contains("every % must be followed by two hexadecimal digits");
+    }
+
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            return all.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
