@@ -1,6 +1,7 @@
 package org.broadsheet.newsroom;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +11,12 @@ import org.broadsheet.account.StaffUser;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.author.AuthorService;
+import org.broadsheet.media.MediaService;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.NotFoundException;
 import org.broadsheet.support.Slugs;
+import org.broadsheet.syndication.PartnerService;
 import org.broadsheet.taxonomy.Tag;
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.stereotype.Service;
@@ -30,14 +34,20 @@ class ArticleEditor {
     private final Revisions revisions;
     private final StaffPolicy policy;
     private final SiteSettings settings;
+    private final AuthorService authors;
+    private final MediaService media;
+    private final PartnerService partners;
 
     ArticleEditor(ArticleService articles, TaxonomyService taxonomy, Revisions revisions, StaffPolicy policy,
-                  SiteSettings settings) {
+                  SiteSettings settings, AuthorService authors, MediaService media, PartnerService partners) {
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.revisions = revisions;
         this.policy = policy;
         this.settings = settings;
+        this.authors = authors;
+        this.media = media;
+        this.partners = partners;
     }
 
     /** What a save led to. */
@@ -98,6 +108,10 @@ class ArticleEditor {
             return new Outcome.Invalid(form, parsed.errors());
         }
         ArticleService.ArticleEdit edit = parsed.edit();
+        Map<String, String> gone = missingChoices(edit);
+        if (!gone.isEmpty()) {
+            return new Outcome.Invalid(form, gone);
+        }
         if (articles.slugTaken(edit.slug(), id)) {
             String free = articles.freeSlug(edit.slug(), id);
             return new Outcome.Invalid(form.with(free, form.version()), Map.of("slug",
@@ -113,6 +127,27 @@ class ArticleEditor {
             return new Outcome.Conflict(form.with(form.slug(), String.valueOf(now.version())), now,
                     Revisions.diff(now.title(), now.standfirst(), now.bodyMd(), form.title(), form.standfirst(), form.body()));
         }
+    }
+
+    /**
+     * Chosen authors, sections, lead image or partner that no longer exist (deleted in another tab since the editor
+     * was loaded, or a hand-made request): said per field rather than left to the database to refuse.
+     */
+    private Map<String, String> missingChoices(ArticleService.ArticleEdit edit) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!authors.byIds(edit.authorIds()).keySet().containsAll(edit.authorIds())) {
+            errors.put("authorIds", "One of the chosen authors no longer exists; choose again from the list.");
+        }
+        if (!taxonomy.sectionsByIds(edit.sectionIds()).keySet().containsAll(edit.sectionIds())) {
+            errors.put("sectionIds", "One of the chosen sections no longer exists; choose again.");
+        }
+        if (edit.leadMediaId() != null && media.image(edit.leadMediaId()).isEmpty()) {
+            errors.put("leadMediaId", "That image is no longer in the media library; choose another.");
+        }
+        if (edit.partnerId() != null && partners.find(edit.partnerId()).isEmpty()) {
+            errors.put("partnerId", "That partner no longer exists; choose another.");
+        }
+        return errors;
     }
 
     /** Puts a revision's title, standfirst and text back, as a new save (the current text stays in the history). */

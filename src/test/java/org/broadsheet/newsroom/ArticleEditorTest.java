@@ -174,6 +174,29 @@ class ArticleEditorTest {
     }
 
     @Test
+    void choicesThatNoLongerExistAreRefusedFieldByFieldAndNothingIsSaved() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        long id = startDraft(author, "Vanished choices");
+        MvcResult r = mvc.perform(submit(author, id, editor(author, id), "authorIds", "999999", "sectionIds", "999998",
+                "leadMediaId", "999997", "partnerId", "999996", "body", "Words to keep")).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        Document page = Jsoup.parse(r.getResponse().getContentAsString());
+        assertThat(page.select(".field-error").eachText()).contains(
+                "One of the chosen authors no longer exists; choose again from the list.",
+                "One of the chosen sections no longer exists; choose again.",
+                "That image is no longer in the media library; choose another.",
+                "That partner no longer exists; choose another.");
+        assertThat(page.select("#body").first().wholeText()).isEqualTo("Words to keep");
+        assertThat(articles.find(id).orElseThrow().bodyMd()).isEmpty();
+
+        MvcResult garbled = mvc.perform(submit(author, id, editor(author, id), "authorIds", "abc", "version", "")).andReturn();
+        assertThat(garbled.getResponse().getStatus()).isEqualTo(422);
+        Document again = Jsoup.parse(garbled.getResponse().getContentAsString());
+        assertThat(again.select(".field-error").eachText()).contains("Choose from the list.")
+                .anyMatch(t -> t.startsWith("The form is incomplete"));
+    }
+
+    @Test
     void secondOfTwoConcurrentSavesIsRefusedWithTheDiff() throws Exception {
         StaffUser editor = staff(Role.EDITOR);
         StaffUser author = staff(Role.AUTHOR);
