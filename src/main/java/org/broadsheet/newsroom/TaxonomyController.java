@@ -8,6 +8,7 @@ import org.broadsheet.account.StaffPolicy;
 import org.broadsheet.account.StaffUser;
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.Slugs;
+import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,7 +56,11 @@ class TaxonomyController {
             }
             String theSlug = slug.isBlank() ? Slugs.slugify(name) : slug.strip();
             Long parent = id(parentId);
-            String path = parent == null ? theSlug : taxonomy.sectionsByIds(List.of(parent)).get(parent).path() + "/" + theSlug;
+            Section parentSection = parent == null ? null : taxonomy.sectionsByIds(List.of(parent)).get(parent);
+            if (parent != null && parentSection == null) {
+                throw new BadRequestException(TaxonomyService.NO_SUCH_PARENT);
+            }
+            String path = parentSection == null ? theSlug : parentSection.path() + "/" + theSlug;
             if (!Slugs.isSlug(theSlug) || taxonomy.sectionByPath(path).isPresent()) {
                 throw new BadRequestException("The address \u201c" + theSlug + "\u201d is not valid or is taken at that place.");
             }

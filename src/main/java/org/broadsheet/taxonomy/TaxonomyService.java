@@ -87,6 +87,9 @@ public class TaxonomyService {
         return out;
     }
 
+    /** A section form's chosen parent that was deleted in the meantime (or never existed). */
+    public static final String NO_SUCH_PARENT = "That parent section no longer exists; choose another.";
+
     public long createSection(Long parentId, String slug, String name, String description, int position) {
         String path = parentId == null ? slug : build().get(parentId).path() + "/" + slug;
         long id = repository.insertSection(parentId, slug, path, name, description, position);
@@ -108,7 +111,10 @@ public class TaxonomyService {
         if (section == null) {
             throw new org.broadsheet.support.NotFoundException("There is no such section.");
         }
-        if (parentId != null && (!all.containsKey(parentId) || withDescendants(id).contains(parentId))) {
+        if (parentId != null && !all.containsKey(parentId)) {
+            throw new org.broadsheet.support.BadRequestException(NO_SUCH_PARENT);
+        }
+        if (parentId != null && withDescendants(id).contains(parentId)) {
             throw new org.broadsheet.support.BadRequestException("A section cannot be moved inside itself or one of its subsections.");
         }
         if (!org.broadsheet.support.Slugs.isSlug(slug)) {

@@ -79,6 +79,24 @@ class ManagementTest {
     }
 
     @Test
+    void aParentSectionThatDoesNotExistIsRefusedWithAMessage() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        MvcResult created = mvc.perform(post("/newsroom/sections/").param("name", "Orphan").param("parentId", "999999")
+                .with(user(editor)).with(csrf())).andReturn();
+        assertThat(created.getResponse().getStatus()).isEqualTo(302);
+        assertThat(java.net.URLDecoder.decode(created.getResponse().getRedirectedUrl(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("error=" + TaxonomyService.NO_SUCH_PARENT);
+        assertThat(taxonomy.sections()).noneMatch(s -> s.name().equals("Orphan"));
+
+        Section first = taxonomy.topLevelSections().get(0);
+        MvcResult moved = mvc.perform(post("/newsroom/sections/" + first.id()).param("name", first.name())
+                .param("slug", first.slug()).param("parentId", "999999").with(user(editor)).with(csrf())).andReturn();
+        assertThat(java.net.URLDecoder.decode(moved.getResponse().getRedirectedUrl(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("error=" + TaxonomyService.NO_SUCH_PARENT);
+        assertThat(section(first.path()).parentId()).isNull();
+    }
+
+    @Test
     void sectionsCanBeReordered() throws Exception {
         StaffUser editor = staff(Role.EDITOR);
         List<Section> top = taxonomy.topLevelSections();
