@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The optional Akismet client (REST API 1.1): {@code comment-check}, {@code submit-spam}, {@code submit-ham},
@@ -44,7 +45,8 @@ public class Akismet {
     private final String configuredKey;
     private final String blogUrl;
     private final Duration timeout;
-    private final HttpClient http;
+    /** Made at the first call: building one loads the TLS set-up (~0.2 s of a start), and most sites never call. */
+    private final SingletonSupplier<HttpClient> http;
 
     Akismet(JdbcClient jdbc,
             @Value("${broadsheet.akismet.endpoint:https://rest.akismet.com/1.1}") String endpoint,
@@ -56,7 +58,7 @@ public class Akismet {
         this.configuredKey = configuredKey;
         this.blogUrl = blogUrl;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(timeout).build());
     }
 
     /** The API key in force: the property when set, else the one saved in the newsroom. */
@@ -165,7 +167,7 @@ public class Akismet {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.obtain().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AkismetException("Akismet answered HTTP " + response.statusCode());
             }
