@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.account.StaffUser;
+import org.broadsheet.site.ChromeInterceptor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -33,7 +34,7 @@ class NewsroomChromeInterceptor implements HandlerInterceptor, WebMvcConfigurer 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
         StaffUser user = NewsroomChromeBuilder.currentUser();
-        if (mav != null && user != null) {
+        if (user != null && ChromeInterceptor.rendersPage(mav)) {
             mav.addObject("chrome", chrome.build(request, user));
         }
     }

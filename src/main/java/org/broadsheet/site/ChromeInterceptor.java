@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
 /**
  * Adds the site's {@link Chrome} to the model of every page a controller renders, unless the controller (or the
@@ -15,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
  * about a tenth of an uncached article page's CPU time (bench/render.md). Pages that end in an exception get
  * their chrome from {@link ErrorPages}, as before.
  */
-class ChromeInterceptor implements HandlerInterceptor {
+public class ChromeInterceptor implements HandlerInterceptor {
 
     static final String MODEL_NAME = "chrome";
 
@@ -27,8 +29,17 @@ class ChromeInterceptor implements HandlerInterceptor {
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
-        if (mav != null && !mav.getModelMap().containsAttribute(MODEL_NAME)) {
+        if (rendersPage(mav) && !mav.getModelMap().containsAttribute(MODEL_NAME)) {
             mav.addObject(MODEL_NAME, chrome.current());
         }
+    }
+
+    /** Whether the handler's answer is a page to render (not a redirect, nor a body written by the handler). */
+    public static boolean rendersPage(ModelAndView mav) {
+        if (mav == null || mav.getView() instanceof RedirectView) {
+            return false;
+        }
+        String name = mav.getViewName();
+        return name == null || !name.startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX);
     }
 }
