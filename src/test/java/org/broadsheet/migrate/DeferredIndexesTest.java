@@ -46,7 +46,7 @@ class DeferredIndexesTest {
 
     @Test
     void everyDeferrableIndexIsAPlainIndexOfTheMigrations() {
-        assertThat(asMigrated.values()).doesNotContainNull().hasSize(12);
+        assertThat(asMigrated.values()).doesNotContainNull().hasSize(10);
     }
 
     @Test
