@@ -36,9 +36,9 @@ class DeferredIndexes {
 
     /**
      * Per table an import fills, the indexes it builds at its end. Building one is a full scan of its table, in
-     * which H2 reads and decodes every row, long texts included: cheap for the comment table's 200 bytes of text
-     * a row and the narrow link tables, dear for articles, whose two indexes are filled as rows arrive (measured
-     * both ways in bench/migration.md).
+     * which H2 reads and decodes every row, long texts included: cheap enough for comments (a few hundred characters
+     * of text a row) and the narrow link tables, dear for articles, which carry each body twice (Markdown and
+     * HTML): their two indexes are filled as rows arrive (both ways measured in bench/migration.md).
      */
     static final Map<String, List<String>> DEFERRABLE = deferrable();
 
