@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Each index's CREATE statement is stored in {@code import_deferred_index} before it is dropped, and its row
  * deleted once the index is back: at the end of the import, failed or not, or — when the process was killed
  * before that — at the next start. A site is never left without them. A table that already holds rows keeps its
- * indexes (a site being updated, or read while it is imported).
+ * indexes (a site being updated, or read while it is imported). Building is idempotent ({@code IF NOT EXISTS}):
+ * another node that starts during an import on a shared PostgreSQL builds them early, which is slower, not wrong.
  */
 @Component
 class DeferredIndexes {
