@@ -24,9 +24,11 @@ final class Tables {
      * Bookkeeping of the framework and of this instance, not content: never exported. The change log is how
      * nodes follow each other's changes; a restored site starts its own (and rebuilds its search index). Mail
      * in the outbox announced something to this instance's staff at the time; a restored copy must not send it again.
+     * The indexes an import is building again belong to this database's schema, not to the site's content.
      */
     private static final Set<String> EXCLUDED = Set.of("flyway_schema_history", "spring_session",
-            "spring_session_attributes", "shedlock", "change_log", "sign_in_throttle", "mail_outbox");
+            "spring_session_attributes", "shedlock", "change_log", "sign_in_throttle", "mail_outbox",
+            "import_deferred_index");
 
     record Table(String name, List<String> selfReferences, boolean identityId) {
     }

@@ -32,15 +32,17 @@ class WxrImporter {
     static final int BATCH = 200;
 
     private final ImportStore store;
+    private final DeferredIndexes indexes;
     private final MarkdownRenderer markdown;
     private final MediaStorage storage;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    WxrImporter(ImportStore store, MarkdownRenderer markdown, MediaStorage storage, ApplicationEventPublisher events,
-                PlatformTransactionManager transactions, Clock clock) {
+    WxrImporter(ImportStore store, DeferredIndexes indexes, MarkdownRenderer markdown, MediaStorage storage,
+                ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
+        this.indexes = indexes;
         this.markdown = markdown;
         this.storage = storage;
         this.events = events;
@@ -74,10 +76,16 @@ class WxrImporter {
 
     void run(InputStream in, Path mediaDir, ImportReport report) {
         Runnable restoreWriteDelay = H2WriteDelay.lengthen(store);
+        Runnable rebuildIndexes = indexes.dropWhileEmpty();
         try {
             runImport(in, mediaDir, report);
         } finally {
+            rebuildIndexes.run();
             restoreWriteDelay.run();
+        }
+        // Only now: the site is imported once its indexes are back, and the time says so.
+        if (report.state() == ImportReport.State.RUNNING) {
+            report.finish();
         }
     }
 
@@ -121,7 +129,6 @@ class WxrImporter {
             pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish()));
             pipeline.await();
             report.bytesRead(reader.bytesRead());
-            report.finish();
         } catch (WxrFormatException e) {
             // The items read completely before the error are good: keep them, then say where reading stopped.
             if (run != null) {

@@ -1,0 +1,140 @@
+package org.broadsheet.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.broadsheet.migrate.WxrImportBehaviourTest.Wxr;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** An import into empty tables builds their secondary indexes at its end; no way out of it leaves them missing. */
+@SpringBootTest(properties = "broadsheet.demo-content=false")
+class DeferredIndexesTest {
+
+    @Autowired
+    WxrImporter importer;
+    @Autowired
+    DeferredIndexes indexes;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JdbcTemplate template;
+
+    /** Every deferrable index as the migrations made it. */
+    Map<String, String> asMigrated;
+
+    @BeforeEach
+    void emptySite() {
+        Sites.wipe(jdbc);
+        asMigrated = definitions();
+    }
+
+    @AfterEach
+    void nothingLeftDropped() {
+        indexes.rebuildAfterKilledImport();
+        assertThat(definitions()).isEqualTo(asMigrated);
+    }
+
+    @Test
+    void everyDeferrableIndexIsAPlainIndexOfTheMigrations() {
+        assertThat(asMigrated.values()).doesNotContainNull().hasSize(10);
+    }
+
+    @Test
+    void emptyTablesLoseTheirIndexesWhileAnImportRunsAndGetThemBackAfter() {
+        Runnable rebuild = anotherProcess().dropWhileEmpty();
+        try {
+            assertThat(indexes.pending()).hasSize(asMigrated.size());
+            assertThat(definitions().values()).containsOnlyNulls();
+        } finally {
+            rebuild.run();
+        }
+        assertThat(indexes.pending()).isEmpty();
+        assertThat(definitions()).isEqualTo(asMigrated);
+    }
+
+    @Test
+    void anImportBuildsThemAgainAndItsRowsAreFoundThroughThem() {
+        ImportReport report = importText(Wxr.site(Wxr.item(1, "One", "one", "publish", "post", "Text", "")));
+        assertThat(report.state()).isEqualTo(ImportReport.State.FINISHED);
+        assertThat(indexes.pending()).isEmpty();
+        assertThat(definitions()).isEqualTo(asMigrated);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE status = 'PUBLISHED' AND published_at IS NOT NULL")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedImportBuildsThemAgain() {
+        ImportReport broken = importText(Wxr.site(Wxr.item(2, "Two", "two", "publish", "post", "Text", "")).substring(0, 900));
+        assertThat(broken.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(indexes.pending()).isEmpty();
+        assertThat(definitions()).isEqualTo(asMigrated);
+    }
+
+    @Test
+    void aKilledImportsIndexesAreBuiltAtTheNextStart() {
+        // The process that dropped them dies before it can build them: nothing of it runs again.
+        anotherProcess().dropWhileEmpty();
+        assertThat(indexes.pending()).hasSize(asMigrated.size());
+
+        indexes.rebuildAfterKilledImport();
+
+        assertThat(indexes.pending()).isEmpty();
+        assertThat(definitions()).isEqualTo(asMigrated);
+    }
+
+    @Test
+    void theNextImportAlsoBuildsWhatAKilledOneLeftDropped() {
+        anotherProcess().dropWhileEmpty();
+        Runnable rebuild = indexes.dropWhileEmpty();
+        try {
+            assertThat(indexes.pending()).hasSize(asMigrated.size());
+        } finally {
+            rebuild.run();
+        }
+        assertThat(indexes.pending()).isEmpty();
+        assertThat(definitions()).isEqualTo(asMigrated);
+    }
+
+    @Test
+    void tablesWithRowsKeepTheirIndexes() {
+        importText(Wxr.site(Wxr.item(3, "Three", "three", "publish", "post", "Text",
+                "<category domain=\"category\" nicename=\"child\"><![CDATA[Child]]></category>"
+                        + "<category domain=\"post_tag\" nicename=\"energy\"><![CDATA[Energy]]></category>"
+                        + Wxr.comment(1, 0, "1", "Ann", "Hello"))));
+        Runnable rebuild = anotherProcess().dropWhileEmpty();
+        try {
+            assertThat(indexes.pending()).isEmpty();
+            assertThat(definitions()).isEqualTo(asMigrated);
+        } finally {
+            rebuild.run();
+        }
+    }
+
+    /** A second instance: its imports are unknown to the application's, as a killed process's would be. */
+    private DeferredIndexes anotherProcess() {
+        return new DeferredIndexes(template);
+    }
+
+    private ImportReport importText(String xml) {
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        ImportReport report = new ImportReport(bytes.length);
+        importer.run(new ByteArrayInputStream(bytes), null, report);
+        return report;
+    }
+
+    private Map<String, String> definitions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        DeferredIndexes.DEFERRABLE.forEach((table, names) -> names.forEach(name -> out.put(name, indexes.createStatement(table, name))));
+        return out;
+    }
+}
