@@ -79,8 +79,8 @@ class SecurityConfig {
     }
 
     /**
-     * Spring Security would otherwise time every filter of every request as a Micrometer observation (the
-     * server's own request timing is off too: the build leaves Micrometer's metrics out, pom.xml).
+     * The build leaves Micrometer's metrics out (pom.xml); should a site add them back, Spring Security would
+     * otherwise time every filter of every request as an observation.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

@@ -21,8 +21,8 @@ class PageCacheConfig {
     FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties) {
         FilterRegistrationBean<PageCacheFilter> registration =
                 new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
-        // First of all: ahead of the metrics observation filter (HIGHEST_PRECEDENCE + 1), Spring Security and
-        // the DispatcherServlet, so that a page stored or a hit found here (not in Tomcat: MockMvc, or a page
+        // First of all: ahead of the character-encoding filter, Spring Session, Spring Security and the
+        // DispatcherServlet (and of the metrics filter, should metrics be added back), so that a page stored or a hit found here (not in Tomcat: MockMvc, or a page
         // stored in between) pays for none of them.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");

@@ -115,15 +115,7 @@ class PageCacheFilter extends HttpFilter {
         for (String[] header : page.hitHeaders(coding, notModified).headers()) {
             response.addHeader(header[0], header[1]);
         }
-        if (notModified) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        byte[] bytes = page.bytes(coding);
-        response.setContentLength(bytes.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(bytes);
-        }
+        PageCacheRequests.finishHit(request, response, page, coding, notModified);
     }
 
     private static String etag(byte[] body) {

@@ -1,10 +1,12 @@
 package org.broadsheet.cache;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.support.Compression;
 import org.broadsheet.support.PageDependencies;
@@ -79,6 +81,23 @@ final class PageCacheRequests {
             return since >= 0 && page.lastModified() <= since;
         } catch (IllegalArgumentException malformedDate) {
             return false;
+        }
+    }
+
+    /**
+     * The rest of a hit once its headers are set, the same from the valve and the filter: a 304 without a body,
+     * else the copy's bytes with their length (no body for HEAD).
+     */
+    static void finishHit(HttpServletRequest request, HttpServletResponse response, CachedPage page, String coding,
+                          boolean notModified) throws IOException {
+        if (notModified) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] bytes = page.bytes(coding);
+        response.setContentLength(bytes.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(bytes);
         }
     }
 }

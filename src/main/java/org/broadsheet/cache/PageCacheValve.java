@@ -3,7 +3,6 @@ package org.broadsheet.cache;
 import java.io.IOException;
 
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -14,8 +13,7 @@ import org.apache.tomcat.util.http.FastHttpDateFormat;
  * Answers page-cache hits inside Tomcat, before it builds the servlet filter chain, with headers encoded when the
  * page was stored ({@link HeaderBlock}): the same response {@link PageCacheFilter} gives, without the filter chain
  * and without Tomcat encoding each header anew. Misses and everything not cacheable go on to the application,
- * where the filter renders and stores. Hits are not timed by Spring's request metrics, as they were not before:
- * the filter runs ahead of the observation filter too.
+ * where the filter renders and stores.
  */
 class PageCacheValve extends ValveBase {
 
@@ -39,14 +37,6 @@ class PageCacheValve extends ValveBase {
         org.apache.coyote.Response coyote = response.getCoyoteResponse();
         // Content-Type is among these bytes rather than set as the response's type: Tomcat would encode it anew.
         page.hitHeaders(coding, notModified).addTo(coyote.getMimeHeaders(), FastHttpDateFormat.getCurrentDate());
-        if (notModified) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        byte[] bytes = page.bytes(coding);
-        response.setContentLengthLong(bytes.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(bytes);
-        }
+        PageCacheRequests.finishHit(request, response, page, coding, notModified);
     }
 }

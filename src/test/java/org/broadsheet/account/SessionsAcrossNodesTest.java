@@ -39,11 +39,7 @@ class SessionsAcrossNodesTest {
     @Test
     void aSessionStartedOnOneNodeIsKnownToTheOtherOnPostgres() throws Exception {
         Postgres.require();
-        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        signInOnOneNodeUseTheOther(
-                "--spring.datasource.url=jdbc:postgresql://" + Postgres.HOST + ":" + Postgres.PORT + "/test?currentSchema=" + schema,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema);
+        signInOnOneNodeUseTheOther(Postgres.freshSchemaArguments());
     }
 
     private void signInOnOneNodeUseTheOther(String... database) throws Exception {

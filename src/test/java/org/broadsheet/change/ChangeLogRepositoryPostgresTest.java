@@ -1,20 +1,8 @@
 package org.broadsheet.change;
 
-import org.broadsheet.testing.Postgres;
-import org.junit.jupiter.api.BeforeAll;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.broadsheet.testing.OnPostgres;
 
 /** The change-log repository against PostgreSQL (skips without one, unless CI requires it). */
+@OnPostgres
 class ChangeLogRepositoryPostgresTest extends ChangeLogRepositoryTest {
-
-    @BeforeAll
-    static void requirePostgres() {
-        Postgres.require();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        Postgres.register(registry);
-    }
 }

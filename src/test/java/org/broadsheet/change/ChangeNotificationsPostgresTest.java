@@ -11,8 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.broadsheet.support.BroadsheetProperties;
-import org.broadsheet.testing.Postgres;
-import org.junit.jupiter.api.BeforeAll;
+import org.broadsheet.testing.OnPostgres;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -22,8 +21,6 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         ChangeNotificationsPostgresTest.Config.class})
 @EnableConfigurationProperties(BroadsheetProperties.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
+@OnPostgres
 class ChangeNotificationsPostgresTest {
 
     static class Config {
@@ -42,16 +40,6 @@ class ChangeNotificationsPostgresTest {
         Clock clock() {
             return Clock.systemUTC();
         }
-    }
-
-    @BeforeAll
-    static void requirePostgres() {
-        Postgres.require();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        Postgres.register(registry);
     }
 
     @Autowired

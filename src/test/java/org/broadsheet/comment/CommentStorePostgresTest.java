@@ -8,30 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.broadsheet.testing.Postgres;
-import org.junit.jupiter.api.BeforeAll;
+import org.broadsheet.testing.OnPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The discussion's migrations and SQL on PostgreSQL (the same paths run on H2 in the other tests). */
 @SpringBootTest
+@OnPostgres
 class CommentStorePostgresTest {
-
-    @BeforeAll
-    static void needsPostgres() {
-        Postgres.require();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        if (Postgres.reachable()) {
-            Postgres.register(registry);
-        }
-    }
 
     @Autowired
     CommentService comments;

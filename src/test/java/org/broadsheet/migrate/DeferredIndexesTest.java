@@ -58,16 +58,14 @@ class DeferredIndexesTest {
         } finally {
             rebuild.run();
         }
-        assertThat(indexes.pending()).isEmpty();
-        assertThat(definitions()).isEqualTo(asMigrated);
+        assertAllBackAsMigrated();
     }
 
     @Test
     void anImportBuildsThemAgainAndItsRowsAreFoundThroughThem() {
         ImportReport report = importText(Wxr.site(Wxr.item(1, "One", "one", "publish", "post", "Text", "")));
         assertThat(report.state()).isEqualTo(ImportReport.State.FINISHED);
-        assertThat(indexes.pending()).isEmpty();
-        assertThat(definitions()).isEqualTo(asMigrated);
+        assertAllBackAsMigrated();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE status = 'PUBLISHED' AND published_at IS NOT NULL")
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -76,8 +74,7 @@ class DeferredIndexesTest {
     void aFailedImportBuildsThemAgain() {
         ImportReport broken = importText(Wxr.site(Wxr.item(2, "Two", "two", "publish", "post", "Text", "")).substring(0, 900));
         assertThat(broken.state()).isEqualTo(ImportReport.State.FAILED);
-        assertThat(indexes.pending()).isEmpty();
-        assertThat(definitions()).isEqualTo(asMigrated);
+        assertAllBackAsMigrated();
     }
 
     @Test
@@ -88,8 +85,7 @@ class DeferredIndexesTest {
 
         indexes.rebuildAfterKilledImport();
 
-        assertThat(indexes.pending()).isEmpty();
-        assertThat(definitions()).isEqualTo(asMigrated);
+        assertAllBackAsMigrated();
     }
 
     @Test
@@ -101,8 +97,7 @@ class DeferredIndexesTest {
         } finally {
             rebuild.run();
         }
-        assertThat(indexes.pending()).isEmpty();
-        assertThat(definitions()).isEqualTo(asMigrated);
+        assertAllBackAsMigrated();
     }
 
     @Test
@@ -118,6 +113,11 @@ class DeferredIndexesTest {
         } finally {
             rebuild.run();
         }
+    }
+
+    private void assertAllBackAsMigrated() {
+        assertThat(indexes.pending()).isEmpty();
+        assertThat(definitions()).isEqualTo(asMigrated);
     }
 
     /** A second instance: its imports are unknown to the application's, as a killed process's would be. */

@@ -2,26 +2,12 @@ package org.broadsheet.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.broadsheet.testing.Postgres;
-import org.junit.jupiter.api.BeforeAll;
+import org.broadsheet.testing.OnPostgres;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The crafted-export tests again on PostgreSQL: the import's SQL, batches and migrations V40–V42 there. */
+@OnPostgres
 class WxrImportPostgresTest extends WxrImportBehaviourTest {
-
-    @BeforeAll
-    static void requirePostgres() {
-        Postgres.require();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        if (Postgres.reachable()) {
-            Postgres.register(registry);
-        }
-    }
 
     /** PostgreSQL has no write delay: the import neither reads nor sets one, and the start-up repair leaves it be. */
     @Override

@@ -17,34 +17,20 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.taxonomy.TaxonomyService;
 import org.broadsheet.testing.MutableClock;
 import org.broadsheet.testing.MutableClockConfig;
-import org.broadsheet.testing.Postgres;
-import org.junit.jupiter.api.BeforeAll;
+import org.broadsheet.testing.OnPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The newsroom's migrations and SQL (tokens, throttle, revisions, notes, previews, scheduling lock) on PostgreSQL. */
 @SpringBootTest(properties = "broadsheet.publish-check-interval=PT1H")
 @AutoConfigureMockMvc
 @Import(MutableClockConfig.class)
+@OnPostgres
 class NewsroomOnPostgresTest {
-
-    @BeforeAll
-    static void needsPostgres() {
-        Postgres.require();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        if (Postgres.reachable()) {
-            Postgres.register(registry);
-        }
-    }
 
     @Autowired
     MockMvc mvc;

@@ -3,16 +3,18 @@ package org.broadsheet.testing;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The PostgreSQL that tests use: 127.0.0.1:5432, database {@code test}, user {@code postgres}, no password.
  * Without it the tests skip, except where {@code BROADSHEET_REQUIRE_POSTGRES=1} (CI) makes them fail.
- * Each Spring context gets a schema of its own, which Flyway creates.
+ * Each Spring context gets a schema of its own, which Flyway creates: annotate a Spring test class with
+ * {@link OnPostgres}, or start an instance with {@link #freshSchemaArguments()}.
  */
 public final class Postgres {
 
@@ -43,13 +45,20 @@ public final class Postgres {
         Assumptions.abort(message + "; skipping the PostgreSQL run of this test");
     }
 
-    /** Points a Spring context at a fresh schema in the test database. Call from {@code @DynamicPropertySource}. */
-    public static void register(DynamicPropertyRegistry registry) {
+    /** The properties that point an application at a new, empty schema of the test database. */
+    public static Map<String, Object> freshSchema() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + HOST + ":" + PORT + "/test?currentSchema=" + schema);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", "jdbc:postgresql://" + HOST + ":" + PORT + "/test?currentSchema=" + schema);
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "");
+        properties.put("spring.flyway.schemas", schema);
+        properties.put("spring.flyway.default-schema", schema);
+        return properties;
+    }
+
+    /** {@link #freshSchema()} as command-line arguments, for an instance started with {@link Instances}. */
+    public static String[] freshSchemaArguments() {
+        return freshSchema().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 }
