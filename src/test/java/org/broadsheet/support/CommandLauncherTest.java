@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 
 import org.broadsheet.BroadsheetApplication;
@@ -37,5 +39,36 @@ class CommandLauncherTest {
         }
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command: no-such-command").contains("Commands:");
+    }
+
+    /** H2 refuses "implicitly relative" file paths; a data directory given as {@code site-dir} must work all the same. */
+    @Test
+    void aDataDirectoryWithoutLeadingDotSlashHoldsTheDatabase() {
+        String relative = "target/test-data/cli-relative-" + UUID.randomUUID();
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = CommandLauncher.run(BroadsheetApplication.class,
+                    new String[] {"no-such-command", "--broadsheet.data-dir=" + relative,
+                            // the file database of application.properties (the tests' default is in memory)
+                            "--spring.datasource.url=jdbc:h2:file:${broadsheet.data-dir}/broadsheet;MODE=PostgreSQL"});
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command: no-such-command")
+                .doesNotContain("relative");
+        assertThat(status).isEqualTo(2);
+        assertThat(Files.exists(Path.of(relative, "broadsheet.mv.db"))).isTrue();
+    }
+
+    @Test
+    void dataDirectoryIsMadeAbsolute() {
+        assertThat(DataDirectoryEnvironment.absolute("site")).isEqualTo(Path.of("site").toAbsolutePath().toString());
+        assertThat(DataDirectoryEnvironment.absolute("./a/../data")).isEqualTo(Path.of("data").toAbsolutePath().toString());
+        assertThat(DataDirectoryEnvironment.absolute("~/journal"))
+                .isEqualTo(Path.of(System.getProperty("user.home"), "journal").toString());
+        assertThat(DataDirectoryEnvironment.absolute("/srv/journal")).isEqualTo("/srv/journal");
     }
 }
