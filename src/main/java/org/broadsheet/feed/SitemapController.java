@@ -87,18 +87,7 @@ class SitemapController {
         }
         sitemaps.add(new Entry(urls.absolute("/sitemaps/news.xml"), newest(recentNews().stream()
                 .map(a -> new Entry("", a.updatedAt())).toList())));
-        return xml(FeedXml.write(xml -> {
-            xml.setDefaultNamespace(NS);
-            xml.writeStartElement(NS, "sitemapindex");
-            xml.writeDefaultNamespace(NS);
-            for (Entry e : sitemaps) {
-                xml.writeStartElement(NS, "sitemap");
-                FeedXml.element(xml, NS, "loc", e.loc());
-                lastmod(xml, e.lastmod());
-                xml.writeEndElement();
-            }
-            xml.writeEndElement();
-        }));
+        return locations("sitemapindex", "sitemap", sitemaps);
     }
 
     @GetMapping("/sitemaps/{kind:[a-z]+}-{number:\\d{1,6}}.xml")
@@ -112,12 +101,17 @@ class SitemapController {
             throw new NotFoundException("There is no such sitemap.");
         }
         List<Entry> part = entries.subList(from, Math.min(entries.size(), from + maxUrls));
+        return locations("urlset", "url", part);
+    }
+
+    /** A sitemap index or a sitemap: {@code <root><child><loc/><lastmod/></child>…</root>}, one child per entry. */
+    private ResponseEntity<byte[]> locations(String root, String child, List<Entry> entries) {
         return xml(FeedXml.write(xml -> {
             xml.setDefaultNamespace(NS);
-            xml.writeStartElement(NS, "urlset");
+            xml.writeStartElement(NS, root);
             xml.writeDefaultNamespace(NS);
-            for (Entry e : part) {
-                xml.writeStartElement(NS, "url");
+            for (Entry e : entries) {
+                xml.writeStartElement(NS, child);
                 FeedXml.element(xml, NS, "loc", e.loc());
                 lastmod(xml, e.lastmod());
                 xml.writeEndElement();
