@@ -9,6 +9,8 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class ContentConverter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Parsed once: a selector given as a string is parsed again at every call, i.e. for every post.
+    private static final Evaluator NOTE_REFERENCES = QueryParser.parse("sup[data-fn]");
+    private static final Evaluator RENDERED_NOTES = QueryParser.parse("ol.wp-block-footnotes");
+    private static final Evaluator IMAGES = QueryParser.parse("img[src]");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
     /** What came out, and what the report should mention. */
     record Converted(String markdown, Set<String> unknownShortcodes, List<String> warnings, boolean unresolved) {
@@ -88,8 +95,8 @@ final class ContentConverter {
      * them too.
      */
     private static void blockEditorNotes(Document doc, String meta, List<String> notes, List<String> warnings) {
-        List<Element> refs = doc.select("sup[data-fn]");
-        Element renderedList = doc.selectFirst("ol.wp-block-footnotes");
+        List<Element> refs = doc.select(NOTE_REFERENCES);
+        Element renderedList = doc.selectFirst(RENDERED_NOTES);
         if (refs.isEmpty()) {
             return;
         }
@@ -125,13 +132,13 @@ final class ContentConverter {
     }
 
     private static void rewriteUploads(Document doc, Links links) {
-        for (Element img : doc.select("img[src]")) {
+        for (Element img : doc.select(IMAGES)) {
             String local = links.localCopy(img.attr("src"));
             if (local != null) {
                 img.attr("src", local).removeAttr("srcset").removeAttr("sizes");
             }
         }
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(LINKS)) {
             String local = links.localCopy(a.attr("href"));
             if (local != null) {
                 a.attr("href", local);
