@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,6 +26,7 @@ final class ContentConverter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     // Parsed once: a selector given as a string is parsed again at every call, i.e. for every post.
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\s*\n\\s*\n\\s*");
     private static final Evaluator NOTE_REFERENCES = QueryParser.parse("sup[data-fn]");
     private static final Evaluator RENDERED_NOTES = QueryParser.parse("ol.wp-block-footnotes");
     private static final Evaluator IMAGES = QueryParser.parse("img[src]");
@@ -82,7 +84,8 @@ final class ContentConverter {
         StringBuilder md = new StringBuilder(writer.blocks(doc.body()));
         for (int i = 0; i < notes.size(); i++) {
             Document note = Jsoup.parseBodyFragment(WordPressMarkup.autop(notes.get(i)));
-            String text = new MarkdownWriter(links).blocks(note.body()).replaceAll("\\s*\n\\s*\n\\s*", " ")
+            String text = new MarkdownWriter(links).blocks(note.body());
+            text = PARAGRAPH_BREAK.matcher(text).replaceAll(" ")
                     .replace("\n", "\n    ");
             md.append(i == 0 ? "\n\n" : "\n").append("[^").append(i + 1).append("]: ").append(text.isBlank() ? " " : text);
         }

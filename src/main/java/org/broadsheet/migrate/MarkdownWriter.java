@@ -42,6 +42,7 @@ final class MarkdownWriter {
     private static final Pattern LINE_START = Pattern.compile("^(\\s*)([#>+=|-]|\\d+[.)])");
     // Compiled once: String.replaceAll and matches compile their pattern on every call, for every text node.
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[ \\t\\r\\n]+");
 
     /** Finds the images of a gallery. */
@@ -237,7 +238,7 @@ final class MarkdownWriter {
             note.removeAttr("data-bs-note").text("[" + number + "]");
         }
         copy.select(SCRIPTS).remove();
-        String html = copy.outerHtml().replaceAll("\n\\s*\n", "\n");
+        String html = BLANK_LINES.matcher(copy.outerHtml()).replaceAll("\n");
         paragraph(html, out);
     }
 
