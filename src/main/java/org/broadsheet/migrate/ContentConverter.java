@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class ContentConverter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Parsed once: a selector given as a string is parsed again at every call, i.e. for every post.
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\s*\n\\s*\n\\s*");
+    private static final Evaluator NOTE_REFERENCES = QueryParser.parse("sup[data-fn]");
+    private static final Evaluator RENDERED_NOTES = QueryParser.parse("ol.wp-block-footnotes");
+    private static final Evaluator IMAGES = QueryParser.parse("img[src]");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
     /** What came out, and what the report should mention. */
     record Converted(String markdown, Set<String> unknownShortcodes, List<String> warnings, boolean unresolved) {
@@ -75,7 +84,8 @@ final class ContentConverter {
         StringBuilder md = new StringBuilder(writer.blocks(doc.body()));
         for (int i = 0; i < notes.size(); i++) {
             Document note = Jsoup.parseBodyFragment(WordPressMarkup.autop(notes.get(i)));
-            String text = new MarkdownWriter(links).blocks(note.body()).replaceAll("\\s*\n\\s*\n\\s*", " ")
+            String text = new MarkdownWriter(links).blocks(note.body());
+            text = PARAGRAPH_BREAK.matcher(text).replaceAll(" ")
                     .replace("\n", "\n    ");
             md.append(i == 0 ? "\n\n" : "\n").append("[^").append(i + 1).append("]: ").append(text.isBlank() ? " " : text);
         }
@@ -88,8 +98,8 @@ final class ContentConverter {
      * them too.
      */
     private static void blockEditorNotes(Document doc, String meta, List<String> notes, List<String> warnings) {
-        List<Element> refs = doc.select("sup[data-fn]");
-        Element renderedList = doc.selectFirst("ol.wp-block-footnotes");
+        List<Element> refs = doc.select(NOTE_REFERENCES);
+        Element renderedList = doc.selectFirst(RENDERED_NOTES);
         if (refs.isEmpty()) {
             return;
         }
@@ -125,13 +135,13 @@ final class ContentConverter {
     }
 
     private static void rewriteUploads(Document doc, Links links) {
-        for (Element img : doc.select("img[src]")) {
+        for (Element img : doc.select(IMAGES)) {
             String local = links.localCopy(img.attr("src"));
             if (local != null) {
                 img.attr("src", local).removeAttr("srcset").removeAttr("sizes");
             }
         }
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(LINKS)) {
             String local = links.localCopy(a.attr("href"));
             if (local != null) {
                 a.attr("href", local);

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Writes a parsed HTML body as Broadsheet Markdown (CommonMark with footnotes). Paragraphs, headings, lists,
@@ -30,11 +32,18 @@ final class MarkdownWriter {
             "header", "footer", "aside", "nav", "center", "form", "fieldset", "hgroup", "iframe", "video", "audio",
             "object", "embed", "li", "figcaption");
     private static final Pattern ENTITY_LIKE = Pattern.compile("&(?=#?[a-zA-Z0-9]+;)");
+    // Selectors parsed once, not at every call.
+    private static final Evaluator CAPTION_OR_EMBED = QueryParser.parse("figcaption, table, iframe, video, audio");
+    private static final Evaluator IMAGE = QueryParser.parse("img");
+    private static final Evaluator CODE_WITH_LANGUAGE = QueryParser.parse("code[class*=language-]");
+    private static final Evaluator NOTE_MARKS = QueryParser.parse("sup[data-bs-note]");
+    private static final Evaluator SCRIPTS = QueryParser.parse("script, style, noscript, template");
+    private static final Evaluator SOURCE = QueryParser.parse("source[src]");
     private static final Pattern LINE_START = Pattern.compile("^(\\s*)([#>+=|-]|\\d+[.)])");
     // Compiled once: String.replaceAll and matches compile their pattern on every call, for every text node.
     private static final Pattern HEADING = Pattern.compile("h[1-6]");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[ \\t\\r\\n]+");
-    private static final Pattern LEADING_SPACES = Pattern.compile("^ +");
 
     /** Finds the images of a gallery. */
     private final ContentConverter.Links links;
@@ -135,8 +144,8 @@ final class MarkdownWriter {
                 if ("div".equals(tag) && e.hasClass("bs-gallery")) {
                     gallery(e, out);
                 } else if (KEPT_AS_HTML.contains(tag)) {
-                    if ("figure".equals(tag) && e.selectFirst("figcaption, table, iframe, video, audio") == null
-                            && e.selectFirst("img") != null) {
+                    if ("figure".equals(tag) && e.selectFirst(CAPTION_OR_EMBED) == null
+                            && e.selectFirst(IMAGE) != null) {
                         String text = inlineOf(e);
                         if (!text.isBlank()) {
                             paragraph(text, out);
@@ -188,7 +197,7 @@ final class MarkdownWriter {
         while (text.contains(fence)) {
             fence += "`";
         }
-        Element code = e.selectFirst("code[class*=language-]");
+        Element code = e.selectFirst(CODE_WITH_LANGUAGE);
         String language = code == null ? "" : code.className().replaceAll(".*language-([\\w+-]+).*", "$1");
         paragraph(fence + language + "\n" + text + "\n" + fence, out);
     }
@@ -223,13 +232,13 @@ final class MarkdownWriter {
 
     private void html(Element e, StringBuilder out) {
         Element copy = e.clone();
-        for (Element note : copy.select("sup[data-bs-note]")) {
+        for (Element note : copy.select(NOTE_MARKS)) {
             // Markdown is not read inside an HTML block: the reference stays visible as its number.
             String number = note.attr("data-bs-note");
             note.removeAttr("data-bs-note").text("[" + number + "]");
         }
-        copy.select("script, style, noscript, template").remove();
-        String html = copy.outerHtml().replaceAll("\n\\s*\n", "\n");
+        copy.select(SCRIPTS).remove();
+        String html = BLANK_LINES.matcher(copy.outerHtml()).replaceAll("\n");
         paragraph(html, out);
     }
 
@@ -247,9 +256,9 @@ final class MarkdownWriter {
 
     private void inline(Node node, StringBuilder out) {
         if (node instanceof TextNode t) {
-            String text = WHITESPACE_RUN.matcher(t.getWholeText()).replaceAll(" ");
+            String text = collapseWhitespace(t.getWholeText());
             if (out.length() == 0 || out.charAt(out.length() - 1) == '\n' || out.charAt(out.length() - 1) == ' ') {
-                text = LEADING_SPACES.matcher(text).replaceAll("");
+                text = stripLeadingSpaces(text);
             }
             out.append(escape(text));
             return;
@@ -294,6 +303,33 @@ final class MarkdownWriter {
                 }
             }
         }
+    }
+
+    /**
+     * Each run of spaces, tabs and line breaks as one space. Most text nodes have none to collapse, and this
+     * runs for every text node of every post: they are returned as they are, without a regular expression.
+     */
+    static String collapseWhitespace(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || (c == ' ' && i + 1 < n && isCollapsible(text.charAt(i + 1)))) {
+                return WHITESPACE_RUN.matcher(text).replaceAll(" ");
+            }
+        }
+        return text;
+    }
+
+    private static boolean isCollapsible(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static String stripLeadingSpaces(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return text.substring(i);
     }
 
     private static boolean isBlockish(String tag) {
@@ -368,7 +404,7 @@ final class MarkdownWriter {
     private static String embedLink(Element e) {
         String src = e.attr("src");
         if (src.isBlank()) {
-            Element source = e.selectFirst("source[src]");
+            Element source = e.selectFirst(SOURCE);
             src = source == null ? e.attr("data") : source.attr("src");
         }
         if (src.isBlank()) {
@@ -393,7 +429,8 @@ final class MarkdownWriter {
                 default -> out.append(c);
             }
         }
-        return ENTITY_LIKE.matcher(out).replaceAll("\\\\&");
+        // Only an ampersand can start what looks like an entity; most text has none.
+        return out.indexOf("&") < 0 ? out.toString() : ENTITY_LIKE.matcher(out).replaceAll("\\\\&");
     }
 
     /** A paragraph (or a line after a hard break) that would start a heading, list or quote is escaped. */

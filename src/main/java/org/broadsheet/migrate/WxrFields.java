@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -154,15 +155,56 @@ final class WxrFields {
         if (value == null || value.isBlank() || value.startsWith("0000")) {
             return null;
         }
+        String stripped = value.strip();
+        LocalDateTime plain = plainDate(stripped);
+        if (plain != null) {
+            return plain.atOffset(ZoneOffset.UTC);
+        }
         try {
-            return LocalDateTime.parse(value.strip(), WP_DATE).atOffset(ZoneOffset.UTC);
+            return LocalDateTime.parse(stripped, WP_DATE).atOffset(ZoneOffset.UTC);
         } catch (RuntimeException e) {
             try {
-                return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
+                return ZonedDateTime.parse(stripped, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
             } catch (RuntimeException e2) {
                 return null;
             }
         }
+    }
+
+    /**
+     * "2013-04-04 03:03:00" read digit by digit: the form of every date of an export (two per post and per
+     * comment), which {@link #WP_DATE} reads ten times slower. Null for anything else, including values outside
+     * the plain ranges (the 31st of a short month, hour 24), which the formatter resolves in its own way.
+     */
+    private static LocalDateTime plainDate(String s) {
+        if (s.length() != 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' ' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second);
+    }
+
+    /** The number written with ASCII digits from {@code from} to {@code to}; -1 if another character is there. */
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     static long parseLong(String s) {

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class HtmlSanitizer {
 
+    /** A base that no link points to, so that relative links can be checked and are kept as written. */
+    static final String BASE_URI = "https://base.invalid/";
+
     private final Safelist safelist = Safelist.relaxed()
             .addTags("section", "figure", "figcaption", "hr", "del", "ins", "abbr", "mark", "small", "aside")
             .addAttributes(":all", "id", "class", "lang", "dir", "title")
@@ -35,7 +38,14 @@ public class HtmlSanitizer {
 
     /** The sanitised fragment as a tree (in the body), for a caller that goes on to change it: no second parse. */
     Document cleaned(String html) {
-        Document dirty = Jsoup.parseBodyFragment(html, "https://base.invalid/");
+        return cleaned(Jsoup.parseBodyFragment(html, BASE_URI));
+    }
+
+    /**
+     * The sanitised copy of a fragment parsed into the body of a document whose base URI is {@link #BASE_URI}
+     * (relative links are checked against it and kept relative).
+     */
+    Document cleaned(Document dirty) {
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         return clean;

@@ -7,10 +7,16 @@ import org.commonmark.Extension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +27,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class MarkdownRenderer {
 
-    private static final Pattern TABLE = Pattern.compile("<table", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NON_DIGITS = Pattern.compile("\\D+");
+    // Selectors parsed once, not for every article.
+    private static final Evaluator NOTE_REFERENCES = QueryParser.parse("sup.footnote-ref > a");
+    private static final Evaluator BACK_LINKS = QueryParser.parse("a.footnote-backref");
+    private static final Evaluator NOTES = QueryParser.parse("section.footnotes");
+    private static final Evaluator TABLES = QueryParser.parse("table");
 
     private final List<Extension> extensions = List.of(
             FootnotesExtension.create(), TablesExtension.create(), HeadingAnchorExtension.create());
@@ -35,16 +46,29 @@ public class MarkdownRenderer {
 
     /** Renders and sanitises an article body. */
     public String render(String markdown) {
-        String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-        Document doc = sanitizer.cleaned(html);
+        Node root = parser.parse(markdown == null ? "" : markdown);
+        String html = renderer.render(root);
+        // Without raw HTML, commonmark's HTML is read by a parser for just that form; anything else by jsoup's.
+        Document generated = RawHtml.in(root) ? null : GeneratedHtmlParser.parse(html, HtmlSanitizer.BASE_URI);
+        Document doc = generated != null ? sanitizer.cleaned(generated) : sanitizer.cleaned(html);
         // Each select walks the whole tree; most bodies have no notes or tables to look for.
         if (html.contains("footnote")) {
             labelFootnotes(doc);
         }
-        if (TABLE.matcher(html).find()) {
+        if (hasTable(html)) {
             wrapTables(doc);
         }
         return doc.body().html();
+    }
+
+    /** Whether the HTML has a {@code <table} in any case: a look at each {@code <} rather than a regular expression. */
+    private static boolean hasTable(String html) {
+        for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i + 1, "table", 0, 5)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -52,16 +76,16 @@ public class MarkdownRenderer {
      * and back-link an accessible name, and the notes list a heading.
      */
     private void labelFootnotes(Document doc) {
-        for (Element ref : doc.select("sup.footnote-ref > a")) {
+        for (Element ref : doc.select(NOTE_REFERENCES)) {
             ref.attr("aria-label", "Note " + ref.text());
             ref.attr("role", "doc-noteref");
         }
-        for (Element back : doc.select("a.footnote-backref")) {
-            String number = back.attr("href").replaceAll("\\D+", " ").trim();
+        for (Element back : doc.select(BACK_LINKS)) {
+            String number = NON_DIGITS.matcher(back.attr("href")).replaceAll(" ").trim();
             back.attr("aria-label", "Back to reference " + number.split(" ")[0]);
             back.attr("role", "doc-backlink");
         }
-        Element notes = doc.selectFirst("section.footnotes");
+        Element notes = doc.selectFirst(NOTES);
         if (notes != null) {
             notes.attr("role", "doc-endnotes");
             notes.attr("aria-label", "Notes");
@@ -69,9 +93,30 @@ public class MarkdownRenderer {
         }
     }
 
+    /** Finds raw HTML (a block or inline) in a parsed Markdown document. */
+    private static final class RawHtml extends AbstractVisitor {
+        private boolean found;
+
+        static boolean in(Node root) {
+            RawHtml visitor = new RawHtml();
+            root.accept(visitor);
+            return visitor.found;
+        }
+
+        @Override
+        public void visit(HtmlBlock htmlBlock) {
+            found = true;
+        }
+
+        @Override
+        public void visit(HtmlInline htmlInline) {
+            found = true;
+        }
+    }
+
     /** Wide tables scroll sideways on a phone instead of widening the page. */
     private void wrapTables(Document doc) {
-        for (Element table : doc.select("table")) {
+        for (Element table : doc.select(TABLES)) {
             table.wrap("<div class=\"table-scroll\"></div>");
         }
     }

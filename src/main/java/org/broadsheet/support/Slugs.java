@@ -3,6 +3,7 @@ package org.broadsheet.support;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Makes URL slugs from titles: ASCII, lower case, hyphens; Cyrillic is transliterated. */
 public final class Slugs {
@@ -20,6 +21,8 @@ public final class Slugs {
             Map.entry('ґ', "g"));
 
     public static final int MAX_LENGTH = 120;
+    // Compiled once: String.matches compiles its pattern at every call (an import checks a slug per post).
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Slugs() {
     }
@@ -44,6 +47,6 @@ public final class Slugs {
 
     /** True when the value is already a well-formed slug. */
     public static boolean isSlug(String value) {
-        return value != null && value.length() <= MAX_LENGTH && value.matches("[a-z0-9]+(-[a-z0-9]+)*");
+        return value != null && value.length() <= MAX_LENGTH && SLUG.matcher(value).matches();
     }
 }
