@@ -12,8 +12,10 @@ import org.broadsheet.account.StaffUser;
 import org.broadsheet.article.Article;
 import org.broadsheet.render.MarkdownRenderer;
 import org.broadsheet.site.SiteSettings;
+import org.broadsheet.support.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,7 +97,14 @@ class ArticleEditorController {
     ResponseEntity<Map<String, Object>> autosave(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
                                                  ArticleForm form) {
         Map<String, Object> body = new LinkedHashMap<>();
-        ArticleEditor.Outcome outcome = editor.save(user, id, form, true);
+        ArticleEditor.Outcome outcome;
+        try {
+            outcome = editor.save(user, id, form, true);
+        } catch (NotFoundException | AccessDeniedException e) {
+            // Answered in JSON like every other outcome, so that the editor shows why (not "no connection").
+            body.put("error", "Not saved: " + e.getMessage());
+            return ResponseEntity.status(e instanceof NotFoundException ? 404 : 403).body(body);
+        }
         if (outcome instanceof ArticleEditor.Outcome.Saved saved) {
             body.put("version", saved.article().version());
             body.put("savedAt", saved.article().updatedAt().atZoneSameInstant(settings.current().timeZone())
