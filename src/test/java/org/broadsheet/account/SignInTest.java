@@ -253,6 +253,19 @@ class SignInTest {
         assertThat(accounts.find(writer.id()).orElseThrow().isEnabled()).isFalse();
     }
 
+    @Test
+    void anAccountChangeWithAnAuthorProfileThatDoesNotExistChangesNothing() throws Exception {
+        StaffUser admin = someone(Role.ADMINISTRATOR);
+        StaffUser writer = someone(Role.CONTRIBUTOR);
+        MvcResult r = mvc.perform(post("/newsroom/users/" + writer.id()).param("role", "EDITOR")
+                .param("authorId", "999999").with(user(admin)).with(csrf())).andReturn();
+        assertThat(java.net.URLDecoder.decode(r.getResponse().getRedirectedUrl(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("error=There is no such author profile.");
+        StaffUser after = accounts.find(writer.id()).orElseThrow();
+        assertThat(after.role()).isEqualTo(Role.CONTRIBUTOR);
+        assertThat(after.isEnabled()).isTrue();
+    }
+
     static String linkIn(String body, String pattern) {
         Matcher m = Pattern.compile(pattern).matcher(body.replace("=\r\n", "").replace("=3D", "="));
         assertThat(m.find()).as("link in %s", body).isTrue();
