@@ -130,6 +130,12 @@ class SignInTest {
     }
 
     @Test
+    void anAbsurdlyLongEmailIsAFailedSignInNotA500() throws Exception {
+        MvcResult r = mvc.perform(signIn("e".repeat(10_000) + "@example.org", "whatever", newAddress())).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?error=1");
+    }
+
+    @Test
     void repeatedFailuresMakeTheAccountWaitLongerEachTime() throws Exception {
         StaffUser u = someone(Role.EDITOR);
         for (int i = 0; i < SignInThrottle.FREE_ATTEMPTS_PER_ACCOUNT; i++) {
