@@ -14,6 +14,7 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.render.MarkdownRenderer;
+import org.broadsheet.render.MarkdownTooDeep;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.NotFoundException;
 import org.broadsheet.support.Slugs;
@@ -116,9 +117,19 @@ class ArticleEditor {
             return new Outcome.Invalid(form, parsed.errors());
         }
         ArticleService.ArticleEdit edit = parsed.edit();
-        if (markdown.render(edit.editorNoteMd()).length() > MAX_NOTE_HTML) {
-            return new Outcome.Invalid(form, Map.of("editorNote", "The editor's note is too long once formatted (it has "
-                    + "many characters such as & or < that take more room in HTML); shorten it."));
+        try {
+            // Rendered here too, so that text the renderer refuses is a field error, not a failed save.
+            markdown.render(edit.bodyMd());
+        } catch (MarkdownTooDeep e) {
+            return new Outcome.Invalid(form, Map.of("body", e.getMessage()));
+        }
+        try {
+            if (markdown.render(edit.editorNoteMd()).length() > MAX_NOTE_HTML) {
+                return new Outcome.Invalid(form, Map.of("editorNote", "The editor's note is too long once formatted (it has "
+                        + "many characters such as & or < that take more room in HTML); shorten it."));
+            }
+        } catch (MarkdownTooDeep e) {
+            return new Outcome.Invalid(form, Map.of("editorNote", e.getMessage()));
         }
         Map<String, String> gone = missingChoices(edit);
         if (!gone.isEmpty()) {

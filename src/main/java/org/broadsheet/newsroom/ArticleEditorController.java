@@ -11,6 +11,7 @@ import org.broadsheet.account.StaffAction;
 import org.broadsheet.account.StaffUser;
 import org.broadsheet.article.Article;
 import org.broadsheet.render.MarkdownRenderer;
+import org.broadsheet.render.MarkdownTooDeep;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.NotFoundException;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
 
 /** Starting, editing, autosaving and previewing articles. */
 @Controller
@@ -123,7 +125,11 @@ class ArticleEditorController {
     @PostMapping(value = "/newsroom/preview", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String preview(@RequestParam(defaultValue = "") String body) {
-        return "<div class=\"article-body\">" + markdown.render(body) + "</div>";
+        try {
+            return "<div class=\"article-body\">" + markdown.render(body) + "</div>";
+        } catch (MarkdownTooDeep e) {
+            return "<p class=\"notice error\" role=\"alert\">" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>";
+        }
     }
 
     private org.broadsheet.article.ArticleService.Links editorLinks(long id) {

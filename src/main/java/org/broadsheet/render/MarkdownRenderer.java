@@ -33,9 +33,19 @@ public class MarkdownRenderer {
         this.sanitizer = sanitizer;
     }
 
-    /** Renders and sanitises an article body. */
+    /**
+     * Renders and sanitises an article body.
+     *
+     * @throws MarkdownTooDeep for block quotes or lists nested so deep that rendering runs out of stack
+     */
     public String render(String markdown) {
-        String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+        String html;
+        try {
+            html = renderer.render(parser.parse(markdown == null ? "" : markdown));
+        } catch (StackOverflowError e) {
+            // commonmark walks the tree recursively: "> > > …" a few thousand times deep is beyond any stack.
+            throw new MarkdownTooDeep();
+        }
         Document doc = sanitizer.cleaned(html);
         // Each select walks the whole tree; most bodies have no notes or tables to look for.
         if (html.contains("footnote")) {

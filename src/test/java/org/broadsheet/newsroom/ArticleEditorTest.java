@@ -224,6 +224,21 @@ class ArticleEditorTest {
     }
 
     @Test
+    void markdownNestedTooDeeplyToRenderIsAFieldErrorAndThePreviewSaysSo() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        long id = startDraft(author, "Deep quotes");
+        String deep = "> ".repeat(30_000) + "the bottom";
+        MvcResult r = mvc.perform(submit(author, id, editor(author, id), "body", deep)).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(r.getResponse().getContentAsString()).select(".field-error").text()).contains("nested too deeply");
+        assertThat(articles.find(id).orElseThrow().bodyMd()).isEmpty();
+
+        MvcResult preview = mvc.perform(post("/newsroom/preview").param("body", deep).with(user(author)).with(csrf())).andReturn();
+        assertThat(preview.getResponse().getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(preview.getResponse().getContentAsString()).select("[role=alert]").text()).contains("nested too deeply");
+    }
+
+    @Test
     void aRefusedSaveCreatesNoTags() throws Exception {
         StaffUser author = staff(Role.AUTHOR);
         long id = startDraft(author, "Tags of a refused save");
