@@ -86,7 +86,8 @@
       method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual',
       headers: { 'X-Requested-By': 'fetch', 'Accept': 'application/json' }
     }).then(function (response) {
-      if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
+      var json = (response.headers.get('Content-Type') || '').indexOf('application/json') === 0;
+      if (response.type === 'opaqueredirect' || response.status === 401 || (response.status === 403 && !json)) {
         dirty = true;
         say('Not saved: your session has expired. Your text is kept in this browser — sign in again in another tab, then reload this page.', true);
         return null;
@@ -101,6 +102,10 @@
         } else {
           say(json.error || 'Not saved.', true);
         }
+      }, function () {
+        // Not JSON: an error page from before the controller (the connection itself worked).
+        dirty = true;
+        say('Not saved: the server refused the draft (' + response.status + '). Your text is kept in this browser; press Save to see why.', true);
       });
     }).catch(function () {
       dirty = true;

@@ -69,15 +69,16 @@ class UsersController {
         policy.require(user, StaffAction.MANAGE_USERS);
         accounts.find(id).orElseThrow(() -> new org.broadsheet.support.NotFoundException("No such account."));
         try {
+            // Every check before the first change, so that a refused form changes nothing.
+            Long author = authorId.isBlank() ? null : authorId.trim().matches("\\d{1,18}") ? Long.valueOf(authorId.trim()) : null;
+            if (author != null && authors.byIds(List.of(author)).isEmpty()) {
+                throw new BadRequestException("There is no such author profile.");
+            }
             Role newRole = Role.parse(role);
             if (newRole != null) {
                 accounts.changeRole(id, newRole, user);
             }
             accounts.setEnabled(id, enabled != null, user);
-            Long author = authorId.isBlank() ? null : authorId.trim().matches("\\d{1,18}") ? Long.valueOf(authorId.trim()) : null;
-            if (author != null && authors.byIds(List.of(author)).isEmpty()) {
-                throw new BadRequestException("There is no such author profile.");
-            }
             accounts.linkAuthor(id, author);
             redirect.addAttribute("notice", "Saved.");
         } catch (BadRequestException e) {

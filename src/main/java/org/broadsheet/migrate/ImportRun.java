@@ -22,7 +22,9 @@ import java.util.Set;
 import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.render.MarkdownRenderer;
+import org.broadsheet.render.MarkdownTooDeep;
 import org.broadsheet.support.Slugs;
+import org.jsoup.nodes.Entities;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -110,8 +112,22 @@ final class ImportRun {
         }
         ContentConverter.Converted c = ContentConverter.convert(item.content(), item.meta("footnotes"), media.links(item.postId()));
         String language = language(item);
-        return new Converted(item, c.markdown(), markdown.render(c.markdown()), language, c,
+        return new Converted(item, c.markdown(), rendered(item.postId(), c.markdown()), language, c,
                 ImportedComments.drafts(item, now));
+    }
+
+    /**
+     * The body's HTML. Markdown nested too deep to render would stop the whole import; that post is kept instead,
+     * its text shown as written, and the report says so. (HTML from an export cannot get there today: jsoup's
+     * parser caps nesting at 512 levels, which renders; this guards the import against a converter that keeps more.)
+     */
+    private String rendered(String postId, String body) {
+        try {
+            return markdown.render(body);
+        } catch (MarkdownTooDeep e) {
+            report.warn("post " + postId + ": " + e.getMessage() + " It is kept as plain text.");
+            return "<pre>" + Entities.escape(body) + "</pre>";
+        }
     }
 
     /**
@@ -326,7 +342,7 @@ final class ImportRun {
         }
         for (Deferred d : deferredBodies) {
             ContentConverter.Converted c = ContentConverter.convert(d.content(), d.footnotes(), media.links(d.postId()));
-            store.setBody(d.articleId(), c.markdown(), markdown.render(c.markdown()));
+            store.setBody(d.articleId(), c.markdown(), rendered(d.postId(), c.markdown()));
             if (c.unresolved()) {
                 report.warn("post " + d.postId() + ": a gallery names images that are not in the export");
             }

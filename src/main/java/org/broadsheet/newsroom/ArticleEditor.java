@@ -13,6 +13,8 @@ import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.MediaService;
+import org.broadsheet.render.MarkdownRenderer;
+import org.broadsheet.render.MarkdownTooDeep;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.NotFoundException;
 import org.broadsheet.support.Slugs;
@@ -29,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ArticleEditor {
 
+    /** The column that keeps the editor's note as HTML. */
+    private static final int MAX_NOTE_HTML = 20_000;
+
     private final ArticleService articles;
     private final TaxonomyService taxonomy;
     private final Revisions revisions;
@@ -37,9 +42,11 @@ class ArticleEditor {
     private final AuthorService authors;
     private final MediaService media;
     private final PartnerService partners;
+    private final MarkdownRenderer markdown;
 
     ArticleEditor(ArticleService articles, TaxonomyService taxonomy, Revisions revisions, StaffPolicy policy,
-                  SiteSettings settings, AuthorService authors, MediaService media, PartnerService partners) {
+                  SiteSettings settings, AuthorService authors, MediaService media, PartnerService partners,
+                  MarkdownRenderer markdown) {
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.revisions = revisions;
@@ -48,6 +55,7 @@ class ArticleEditor {
         this.authors = authors;
         this.media = media;
         this.partners = partners;
+        this.markdown = markdown;
     }
 
     /** What a save led to. */
@@ -103,11 +111,26 @@ class ArticleEditor {
     Outcome save(StaffUser user, long id, ArticleForm form, boolean autosave) {
         Article current = load(id);
         require(user, StaffAction.EDIT_ARTICLE, current);
-        ArticleForm.Parsed parsed = form.parse(settings.current().timeZone(), tagIds(form.tagNames(), !autosave));
+        // Checked without the tags first: a form that is refused must not leave new tags behind.
+        ArticleForm.Parsed parsed = form.parse(settings.current().timeZone(), List.of());
         if (!parsed.ok()) {
             return new Outcome.Invalid(form, parsed.errors());
         }
         ArticleService.ArticleEdit edit = parsed.edit();
+        try {
+            // Rendered here too, so that text the renderer refuses is a field error, not a failed save.
+            markdown.render(edit.bodyMd());
+        } catch (MarkdownTooDeep e) {
+            return new Outcome.Invalid(form, Map.of("body", e.getMessage()));
+        }
+        try {
+            if (markdown.render(edit.editorNoteMd()).length() > MAX_NOTE_HTML) {
+                return new Outcome.Invalid(form, Map.of("editorNote", "The editor's note is too long once formatted (it has "
+                        + "many characters such as & or < that take more room in HTML); shorten it."));
+            }
+        } catch (MarkdownTooDeep e) {
+            return new Outcome.Invalid(form, Map.of("editorNote", e.getMessage()));
+        }
         Map<String, String> gone = missingChoices(edit);
         if (!gone.isEmpty()) {
             return new Outcome.Invalid(form, gone);
@@ -118,8 +141,9 @@ class ArticleEditor {
                     "Another article already uses the address \u201c" + edit.slug() + "\u201d. \u201c" + free
                             + "\u201d is free and has been filled in; save again to use it, or choose another."));
         }
+        parsed = form.parse(settings.current().timeZone(), tagIds(form.tagNames(), !autosave));
         try {
-            Article saved = articles.update(id, parsed.version(), edit);
+            Article saved = articles.update(id, parsed.version(), parsed.edit());
             revisions.record(saved, user, autosave);
             return new Outcome.Saved(saved);
         } catch (ArticleService.VersionConflict e) {

@@ -11,9 +11,12 @@ import org.broadsheet.account.StaffAction;
 import org.broadsheet.account.StaffUser;
 import org.broadsheet.article.Article;
 import org.broadsheet.render.MarkdownRenderer;
+import org.broadsheet.render.MarkdownTooDeep;
 import org.broadsheet.site.SiteSettings;
+import org.broadsheet.support.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
 
 /** Starting, editing, autosaving and previewing articles. */
 @Controller
@@ -95,7 +99,14 @@ class ArticleEditorController {
     ResponseEntity<Map<String, Object>> autosave(@AuthenticationPrincipal StaffUser user, @PathVariable long id,
                                                  ArticleForm form) {
         Map<String, Object> body = new LinkedHashMap<>();
-        ArticleEditor.Outcome outcome = editor.save(user, id, form, true);
+        ArticleEditor.Outcome outcome;
+        try {
+            outcome = editor.save(user, id, form, true);
+        } catch (NotFoundException | AccessDeniedException e) {
+            // Answered in JSON like every other outcome, so that the editor shows why (not "no connection").
+            body.put("error", "Not saved: " + e.getMessage());
+            return ResponseEntity.status(e instanceof NotFoundException ? 404 : 403).body(body);
+        }
         if (outcome instanceof ArticleEditor.Outcome.Saved saved) {
             body.put("version", saved.article().version());
             body.put("savedAt", saved.article().updatedAt().atZoneSameInstant(settings.current().timeZone())
@@ -114,7 +125,11 @@ class ArticleEditorController {
     @PostMapping(value = "/newsroom/preview", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String preview(@RequestParam(defaultValue = "") String body) {
-        return "<div class=\"article-body\">" + markdown.render(body) + "</div>";
+        try {
+            return "<div class=\"article-body\">" + markdown.render(body) + "</div>";
+        } catch (MarkdownTooDeep e) {
+            return "<p class=\"notice error\" role=\"alert\">" + HtmlUtils.htmlEscape(e.getMessage()) + "</p>";
+        }
     }
 
     private org.broadsheet.article.ArticleService.Links editorLinks(long id) {

@@ -106,13 +106,15 @@ public record ArticleForm(String title, String slug, String language, String sta
             errors.put("title", "The title is too long (500 characters at most).");
         }
         String theSlug = slug.isEmpty() ? Slugs.slugify(title) : slug;
-        if (!Slugs.isSlug(theSlug)) {
+        if (theSlug.length() > Slugs.MAX_LENGTH) {
+            errors.put("slug", "The address is too long (" + Slugs.MAX_LENGTH + " characters at most).");
+        } else if (!Slugs.isSlug(theSlug)) {
             String suggestion = Slugs.slugify(theSlug);
             errors.put("slug", suggestion.isEmpty()
                     ? "The address may use only letters a–z, digits and hyphens."
                     : "The address may use only letters a–z, digits and hyphens, for example \u201c" + suggestion + "\u201d.");
         }
-        if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+        if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?") || language.length() > 10) {
             errors.put("language", "Choose the article's language.");
         }
         if (standfirst.length() > 2000) {
@@ -128,6 +130,14 @@ public record ArticleForm(String title, String slug, String language, String sta
         }
         if (!originalUrl.isEmpty() && !originalUrl.matches("(?i)https?://\\S+")) {
             errors.put("originalUrl", "The original address must start with http:// or https://.");
+        } else if (originalUrl.length() > 2000) {
+            errors.put("originalUrl", "The original address is too long (2,000 characters at most).");
+        }
+        if (permissionNote.length() > 2000) {
+            errors.put("permissionNote", "The permission note is too long (2,000 characters at most).");
+        }
+        if (translationGroup.length() > 64) {
+            errors.put("translationGroup", "The translation group is too long (64 characters at most).");
         }
         if (leadCredit.length() > 300 || leadAlt.length() > 500 || leadCaption.length() > 1000) {
             errors.put("lead", "The lead image's credit, caption or alt text is too long.");

@@ -64,6 +64,7 @@ class MediaController {
             if (file == null || file.isEmpty()) {
                 throw new MediaRejected("Choose an image file to upload.");
             }
+            checkLengths(alt, caption, credit);
             Image image = media.upload(file.getBytes(), file.getOriginalFilename(), new MediaService.ImageText(alt, caption, credit));
             if (script) {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -85,11 +86,25 @@ class MediaController {
     @PostMapping("/newsroom/media/{id}")
     String edit(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam(defaultValue = "") String alt,
                 @RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
-                RedirectAttributes redirect) {
+                RedirectAttributes redirect, HttpServletResponse response, Model model) {
         policy.require(user, StaffAction.EDIT_MEDIA);
+        try {
+            checkLengths(alt, caption, credit);
+        } catch (MediaRejected e) {
+            response.setStatus(422);
+            model.addAttribute("page", page(user, "", e.getMessage(), List.of()));
+            return "newsroom/media";
+        }
         media.updateText(id, new MediaService.ImageText(alt, caption, credit));
         redirect.addAttribute("notice", "Saved.");
         return "redirect:/newsroom/media/#media-" + id;
+    }
+
+    /** The library would cut longer texts short; said instead, so that nothing typed is lost unseen. */
+    private static void checkLengths(String alt, String caption, String credit) {
+        if (alt.strip().length() > 500 || caption.strip().length() > 1000 || credit.strip().length() > 300) {
+            throw new MediaRejected("The alt text (500 characters at most), caption (1000) or credit (300) is too long; shorten it.");
+        }
     }
 
     @PostMapping("/newsroom/media/{id}/delete")

@@ -12,6 +12,7 @@ import org.broadsheet.account.StaffUser;
 import org.broadsheet.author.Author;
 import org.broadsheet.author.AuthorService;
 import org.broadsheet.media.MediaService;
+import org.broadsheet.render.MarkdownRenderer;
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.NotFoundException;
 import org.broadsheet.support.Slugs;
@@ -34,12 +35,15 @@ class PeopleController {
     private final PartnerService partners;
     private final MediaService media;
     private final StaffPolicy policy;
+    private final MarkdownRenderer markdown;
 
-    PeopleController(AuthorService authors, PartnerService partners, MediaService media, StaffPolicy policy) {
+    PeopleController(AuthorService authors, PartnerService partners, MediaService media, StaffPolicy policy,
+                     MarkdownRenderer markdown) {
         this.authors = authors;
         this.partners = partners;
         this.media = media;
         this.policy = policy;
+        this.markdown = markdown;
     }
 
     @GetMapping("/newsroom/authors/")
@@ -73,6 +77,9 @@ class PeopleController {
                       Model model, HttpServletResponse response) {
         policy.require(user, StaffAction.MANAGE_AUTHORS);
         long authorId = "new".equals(id) ? 0 : TaxonomyController.id(id);
+        if (authorId != 0 && authors.editable(authorId).isEmpty()) {
+            throw new NotFoundException("There is no such author.");
+        }
         String theSlug = slug.isBlank() ? Slugs.slugify(name) : slug.strip();
         List<Author.Link> parsedLinks = new ArrayList<>();
         AuthorService.NewAuthor fields;
@@ -86,7 +93,11 @@ class PeopleController {
                 if (!url.matches("(?i)https?://\\S+")) {
                     throw new BadRequestException("Each link is \u201cLabel | https://\u2026\u201d on a line of its own; \u201c" + line.strip() + "\u201d is not.");
                 }
-                parsedLinks.add(new Author.Link(parts.length == 2 ? parts[0].strip() : url, url));
+                String label = parts.length == 2 ? parts[0].strip() : url;
+                if (label.length() > 200 || url.length() > 2000) {
+                    throw new BadRequestException("A link is too long (a label of 200 and an address of 2000 characters at most).");
+                }
+                parsedLinks.add(new Author.Link(label, url));
             }
             if (name.isBlank()) {
                 throw new BadRequestException("Give the author's name.");
@@ -94,8 +105,24 @@ class PeopleController {
             if (!Slugs.isSlug(theSlug)) {
                 throw new BadRequestException("The address may use only letters a–z, digits and hyphens.");
             }
+            TaxonomyController.limit(name, 200, "The name");
+            TaxonomyController.limit(credentials, 300, "The credentials field");
+            TaxonomyController.limit(affiliation, 300, "The affiliation");
+            TaxonomyController.limit(bio, 10_000, "The bio");
+            if (markdown.render(bio).length() > 20_000) {
+                // The bio is kept as HTML too, in a column of 20,000 characters.
+                throw new BadRequestException("The bio is too long once formatted (it has many characters such as & or < "
+                        + "that take more room in HTML); shorten it.");
+            }
+            if (!email.isBlank() && (!email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.strip().length() > 320)) {
+                throw new BadRequestException("\u201c" + email.strip() + "\u201d is not an email address.");
+            }
+            Long photo = TaxonomyController.id(photoMediaId);
+            if (photo != null && media.image(photo).isEmpty()) {
+                throw new BadRequestException("That portrait is no longer in the media library; choose another.");
+            }
             fields = new AuthorService.NewAuthor(theSlug, name.strip(), credentials.strip(), affiliation.strip(), bio,
-                    TaxonomyController.id(photoMediaId), email.isBlank() ? null : email.strip(), parsedLinks);
+                    photo, email.isBlank() ? null : email.strip(), parsedLinks);
             if (authorId == 0) {
                 authorId = authors.create(fields);
             } else {
@@ -103,7 +130,10 @@ class PeopleController {
             }
         } catch (BadRequestException | DataIntegrityViolationException e) {
             response.setStatus(422);
-            String message = e instanceof BadRequestException ? e.getMessage() : "Another author already uses the address \u201c" + theSlug + "\u201d.";
+            String message = e instanceof BadRequestException ? e.getMessage()
+                    : TaxonomyController.refusal((DataIntegrityViolationException) e)
+                            .replace("That clashes with an existing entry (the address must be unique).",
+                                    "Another author already uses the address \u201c" + theSlug + "\u201d.");
             model.addAttribute("page", form(authorId, new AuthorService.NewAuthor(theSlug, name, credentials, affiliation, bio,
                     null, email, parsedLinks), message, photoMediaId, links));
             return "newsroom/author";
@@ -142,6 +172,12 @@ class PeopleController {
             }
             if (!url.isBlank() && !url.strip().matches("(?i)https?://\\S+")) {
                 throw new BadRequestException("The partner's web address must start with http:// or https://.");
+            }
+            TaxonomyController.limit(name, 300, "The partner's name");
+            TaxonomyController.limit(url, 2000, "The partner's web address");
+            TaxonomyController.limit(permissionNote, 2000, "The permission note");
+            if (!"new".equals(id) && partners.find(TaxonomyController.id(id)).isEmpty()) {
+                throw new NotFoundException("There is no such partner.");
             }
             if ("new".equals(id)) {
                 partners.create(theSlug, name.strip(), url.strip(), permissionNote.strip());

@@ -50,7 +50,11 @@ class SettingsController {
             if (title.isBlank() || title.length() > 200) {
                 throw new BadRequestException("The site needs a title of at most 200 characters.");
             }
-            if (!language.strip().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+            if (tagline.strip().length() > 500) {
+                throw new BadRequestException("The tagline is too long (500 characters at most).");
+            }
+            // Articles take the site's language as theirs, in a column of 10 characters.
+            if (!language.strip().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?") || language.strip().length() > 10) {
                 throw new BadRequestException("The language is a code such as en, ru or ja.");
             }
             try {

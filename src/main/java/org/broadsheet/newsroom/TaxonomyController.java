@@ -1,5 +1,6 @@
 package org.broadsheet.newsroom;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.Slugs;
 import org.broadsheet.taxonomy.Section;
 import org.broadsheet.taxonomy.TaxonomyService;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,6 +56,8 @@ class TaxonomyController {
             if (name.isBlank()) {
                 throw new BadRequestException("Give the section a name.");
             }
+            limit(name, 200, "The section's name");
+            limit(description, 2000, "The section's description");
             String theSlug = slug.isBlank() ? Slugs.slugify(name) : slug.strip();
             Long parent = id(parentId);
             Section parentSection = parent == null ? null : taxonomy.sectionsByIds(List.of(parent)).get(parent);
@@ -74,8 +78,11 @@ class TaxonomyController {
                          @RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String parentId,
                          @RequestParam(defaultValue = "") String description, RedirectAttributes redirect) {
         policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
-        return outcome(redirect, "/newsroom/sections/", "Section saved.",
-                () -> taxonomy.updateSection(id, id(parentId), slug.strip(), name, description));
+        return outcome(redirect, "/newsroom/sections/", "Section saved.", () -> {
+            limit(name, 200, "The section's name");
+            limit(description, 2000, "The section's description");
+            taxonomy.updateSection(id, id(parentId), slug.strip(), name, description);
+        });
     }
 
     @PostMapping("/newsroom/sections/{id}/move")
@@ -98,7 +105,10 @@ class TaxonomyController {
     String renameTag(@AuthenticationPrincipal StaffUser user, @PathVariable long id, @RequestParam(defaultValue = "") String name,
                      @RequestParam(defaultValue = "") String slug, RedirectAttributes redirect) {
         policy.require(user, StaffAction.MANAGE_SECTIONS_AND_TAGS);
-        return outcome(redirect, "/newsroom/tags/", "Tag saved.", () -> taxonomy.renameTag(id, slug.strip(), name));
+        return outcome(redirect, "/newsroom/tags/", "Tag saved.", () -> {
+            limit(name, 200, "The tag's name");
+            taxonomy.renameTag(id, slug.strip(), name);
+        });
     }
 
     @PostMapping("/newsroom/tags/merge")
@@ -121,10 +131,28 @@ class TaxonomyController {
             redirect.addAttribute("notice", success);
         } catch (BadRequestException e) {
             redirect.addAttribute("error", e.getMessage());
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            redirect.addAttribute("error", "That clashes with an existing entry (the address must be unique).");
+        } catch (DataIntegrityViolationException e) {
+            redirect.addAttribute("error", refusal(e));
         }
         return "redirect:" + to;
+    }
+
+    /** What the database's refusal means for the person who sent the form (the checks above should come first). */
+    static String refusal(DataIntegrityViolationException e) {
+        String state = e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        return switch (state) {
+            case "22001" -> "One of the values is too long; shorten it and try again.";
+            // 23503 on PostgreSQL, 23506 on H2: a chosen row is gone.
+            case "23503", "23506" -> "Something chosen in the form no longer exists; reload the page and choose again.";
+            default -> "That clashes with an existing entry (the address must be unique).";
+        };
+    }
+
+    /** Refuses a value longer than the database keeps, naming the field. */
+    static void limit(String value, int max, String field) {
+        if (value != null && value.strip().length() > max) {
+            throw new BadRequestException(field + " is too long (" + max + " characters at most).");
+        }
     }
 
     static Long id(String value) {

@@ -44,12 +44,23 @@ public class MarkdownRenderer {
         this.sanitizer = sanitizer;
     }
 
-    /** Renders and sanitises an article body. */
+    /**
+     * Renders and sanitises an article body.
+     *
+     * @throws MarkdownTooDeep for block quotes or lists nested so deep that rendering runs out of stack
+     */
     public String render(String markdown) {
-        Node root = parser.parse(markdown == null ? "" : markdown);
-        String html = renderer.render(root);
-        // Without raw HTML, commonmark's HTML is read by a parser for just that form; anything else by jsoup's.
-        Document generated = RawHtml.in(root) ? null : GeneratedHtmlParser.parse(html, HtmlSanitizer.BASE_URI);
+        String html;
+        Document generated;
+        try {
+            Node root = parser.parse(markdown == null ? "" : markdown);
+            html = renderer.render(root);
+            // Without raw HTML, commonmark's HTML is read by a parser for just that form; anything else by jsoup's.
+            generated = RawHtml.in(root) ? null : GeneratedHtmlParser.parse(html, HtmlSanitizer.BASE_URI);
+        } catch (StackOverflowError e) {
+            // commonmark walks the tree recursively: "> > > …" a few thousand times deep is beyond any stack.
+            throw new MarkdownTooDeep();
+        }
         Document doc = generated != null ? sanitizer.cleaned(generated) : sanitizer.cleaned(html);
         // Each select walks the whole tree; most bodies have no notes or tables to look for.
         if (html.contains("footnote")) {

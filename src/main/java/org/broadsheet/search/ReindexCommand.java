@@ -33,6 +33,11 @@ class ReindexCommand implements CliCommand {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty()) {
+            // Refused rather than ignored: "reindex FILE" would otherwise look as if it had used FILE.
+            err.println("Usage: reindex (it takes no arguments; got " + String.join(" ", args) + ")");
+            return 2;
+        }
         try {
             engine.open();
         } catch (org.apache.lucene.store.LockObtainFailedException e) {

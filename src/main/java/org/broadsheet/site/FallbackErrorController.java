@@ -34,6 +34,9 @@ class FallbackErrorController implements ErrorController {
             // A filter asked for the parameters of a request whose query or form does not decode.
             return pages.undecodableParameters();
         }
+        if (request.getAttribute(RejectedRequests.REASON) instanceof String reason) {
+            return pages.page(HttpStatus.BAD_REQUEST, "That request could not be understood", reason);
+        }
         return switch (status) {
             case NOT_FOUND -> pages.page(status, "Page not found", "There is nothing at this address.");
             case FORBIDDEN -> pages.page(status, "Not allowed", "You do not have permission to do that. If you were filling in a form, reload the page and try again.");

@@ -130,6 +130,12 @@ class SignInTest {
     }
 
     @Test
+    void anAbsurdlyLongEmailIsAFailedSignInNotA500() throws Exception {
+        MvcResult r = mvc.perform(signIn("e".repeat(10_000) + "@example.org", "whatever", newAddress())).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/newsroom/sign-in?error=1");
+    }
+
+    @Test
     void repeatedFailuresMakeTheAccountWaitLongerEachTime() throws Exception {
         StaffUser u = someone(Role.EDITOR);
         for (int i = 0; i < SignInThrottle.FREE_ATTEMPTS_PER_ACCOUNT; i++) {
@@ -251,6 +257,19 @@ class SignInTest {
         assertThat(changed.authorId()).isEqualTo(Long.valueOf(authorId));
         mvc.perform(post("/newsroom/users/" + writer.id()).param("role", "AUTHOR").with(user(admin)).with(csrf()));
         assertThat(accounts.find(writer.id()).orElseThrow().isEnabled()).isFalse();
+    }
+
+    @Test
+    void anAccountChangeWithAnAuthorProfileThatDoesNotExistChangesNothing() throws Exception {
+        StaffUser admin = someone(Role.ADMINISTRATOR);
+        StaffUser writer = someone(Role.CONTRIBUTOR);
+        MvcResult r = mvc.perform(post("/newsroom/users/" + writer.id()).param("role", "EDITOR")
+                .param("authorId", "999999").with(user(admin)).with(csrf())).andReturn();
+        assertThat(java.net.URLDecoder.decode(r.getResponse().getRedirectedUrl(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("error=There is no such author profile.");
+        StaffUser after = accounts.find(writer.id()).orElseThrow();
+        assertThat(after.role()).isEqualTo(Role.CONTRIBUTOR);
+        assertThat(after.isEnabled()).isTrue();
     }
 
     static String linkIn(String body, String pattern) {

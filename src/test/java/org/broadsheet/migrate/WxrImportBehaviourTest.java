@@ -241,6 +241,18 @@ class WxrImportBehaviourTest {
     }
 
     @Test
+    void aPostNestedThousandsDeepIsImportedAndTheImportGoesOn() {
+        String deep = "<blockquote>".repeat(4000) + "Deep down" + "</blockquote>".repeat(4000);
+        ImportReport report = importText(Wxr.site(Wxr.item(65, "Abyss", "abyss", "publish", "post", deep, ""),
+                Wxr.item(66, "After the abyss", "after-the-abyss", "publish", "post", "<p>Still here</p>", "")));
+        assertThat(report.state()).isEqualTo(ImportReport.State.FINISHED);
+        assertThat(jdbc.sql("SELECT title FROM article ORDER BY id").query(String.class).list())
+                .containsExactly("Abyss", "After the abyss");
+        assertThat(jdbc.sql("SELECT body_md FROM article WHERE slug = 'abyss'").query(String.class).single())
+                .contains("Deep down");
+    }
+
+    @Test
     void duplicateIdsKeepEveryItemAndWarn() {
         ImportReport report = importText(Wxr.site(Wxr.item(70, "First", "first", "publish", "post", "One", ""),
                 Wxr.item(70, "Second", "second", "publish", "post", "Two", "")));

@@ -14,6 +14,8 @@ import org.broadsheet.account.StaffUser;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleUrls;
+import org.broadsheet.support.Slugs;
+import org.broadsheet.taxonomy.TaxonomyService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,6 +37,8 @@ class ArticleEditorTest {
     AccountService accounts;
     @Autowired
     ArticleService articles;
+    @Autowired
+    TaxonomyService taxonomy;
 
     private StaffUser staff(Role role) {
         return accounts.create(role.name().toLowerCase() + System.nanoTime() + "@example.org", role.label() + " Person",
@@ -197,6 +201,56 @@ class ArticleEditorTest {
     }
 
     @Test
+    void overlongFieldsAreRefusedFieldByFieldInsteadOfFailingInTheDatabase() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        long id = startDraft(author, "Overlong");
+        MvcResult r = mvc.perform(submit(author, id, editor(author, id), "permissionNote", "p".repeat(2001),
+                "translationGroup", "g".repeat(65), "originalUrl", "https://example.org/" + "u".repeat(2000),
+                "slug", "s".repeat(121), "body", "Words to keep")).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        Document page = Jsoup.parse(r.getResponse().getContentAsString());
+        assertThat(page.select(".field-error").eachText()).contains(
+                "The permission note is too long (2,000 characters at most).",
+                "The translation group is too long (64 characters at most).",
+                "The original address is too long (2,000 characters at most).",
+                "The address is too long (120 characters at most).");
+        assertThat(page.select("#body").first().wholeText()).isEqualTo("Words to keep");
+
+        MvcResult note = mvc.perform(submit(author, id, editor(author, id), "editorNote", "&".repeat(9000))).andReturn();
+        assertThat(note.getResponse().getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(note.getResponse().getContentAsString()).select(".field-error").text())
+                .contains("The editor's note is too long once formatted");
+        assertThat(articles.find(id).orElseThrow().editorNoteMd()).isEmpty();
+    }
+
+    @Test
+    void markdownNestedTooDeeplyToRenderIsAFieldErrorAndThePreviewSaysSo() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        long id = startDraft(author, "Deep quotes");
+        String deep = "> ".repeat(30_000) + "the bottom";
+        MvcResult r = mvc.perform(submit(author, id, editor(author, id), "body", deep)).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(r.getResponse().getContentAsString()).select(".field-error").text()).contains("nested too deeply");
+        assertThat(articles.find(id).orElseThrow().bodyMd()).isEmpty();
+
+        MvcResult preview = mvc.perform(post("/newsroom/preview").param("body", deep).with(user(author)).with(csrf())).andReturn();
+        assertThat(preview.getResponse().getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(preview.getResponse().getContentAsString()).select("[role=alert]").text()).contains("nested too deeply");
+    }
+
+    @Test
+    void aRefusedSaveCreatesNoTags() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        long id = startDraft(author, "Tags of a refused save");
+        String tag = "unsaved tag " + System.nanoTime();
+        MvcResult r = mvc.perform(submit(author, id, editor(author, id), "tags", tag, "publishAt", "yesterday")).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(taxonomy.tagBySlug(Slugs.slugify(tag))).isEmpty();
+        mvc.perform(submit(author, id, editor(author, id), "tags", tag));
+        assertThat(taxonomy.tagBySlug(Slugs.slugify(tag))).isPresent();
+    }
+
+    @Test
     void secondOfTwoConcurrentSavesIsRefusedWithTheDiff() throws Exception {
         StaffUser editor = staff(Role.EDITOR);
         StaffUser author = staff(Role.AUTHOR);
@@ -232,6 +286,25 @@ class ArticleEditorTest {
                 .param("language", "en").param("body", "older tab").param("version", "0").with(user(author)).with(csrf())).andReturn();
         assertThat(stale.getResponse().getStatus()).isEqualTo(409);
         assertThat(articles.find(id).orElseThrow().bodyMd()).isEqualTo("typed so far");
+    }
+
+    @Test
+    void autosaveAnswersAMissingArticleOrARefusalInJsonTheEditorCanShow() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        StaffUser contributor = staff(Role.CONTRIBUTOR);
+        MvcResult missing = mvc.perform(post("/newsroom/articles/999999/autosave").param("title", "Gone").param("language", "en")
+                .param("version", "0").with(user(author)).with(csrf())).andReturn();
+        assertThat(missing.getResponse().getStatus()).isEqualTo(404);
+        assertThat(missing.getResponse().getContentType()).startsWith("application/json");
+        assertThat(missing.getResponse().getContentAsString()).contains("\"error\":\"Not saved: There is no article 999999.\"");
+
+        long id = startDraft(author, "Not yours to autosave");
+        MvcResult refused = mvc.perform(post("/newsroom/articles/" + id + "/autosave").param("title", "Hijacked").param("language", "en")
+                .param("version", "0").with(user(contributor)).with(csrf())).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+        assertThat(refused.getResponse().getContentType()).startsWith("application/json");
+        assertThat(refused.getResponse().getContentAsString()).contains("\"error\":\"Not saved: ").contains("your own articles");
+        assertThat(articles.find(id).orElseThrow().title()).isEqualTo("Not yours to autosave");
     }
 
     @Test

@@ -167,6 +167,77 @@ class ManagementTest {
         settings.put(SiteSettings.TIME_ZONE, "UTC");
     }
 
+    private static String error(MvcResult r) {
+        return java.net.URLDecoder.decode(r.getResponse().getRedirectedUrl(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void overlongSectionTagAndPartnerValuesAreRefusedByName() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        String longName = "n".repeat(201);
+        MvcResult section = mvc.perform(post("/newsroom/sections/").param("name", longName).with(user(editor)).with(csrf())).andReturn();
+        assertThat(error(section)).contains("error=The section's name is too long (200 characters at most).");
+        Section first = taxonomy.topLevelSections().get(0);
+        MvcResult described = mvc.perform(post("/newsroom/sections/" + first.id()).param("name", first.name()).param("slug", first.slug())
+                .param("description", "d".repeat(2001)).with(user(editor)).with(csrf())).andReturn();
+        assertThat(error(described)).contains("error=The section's description is too long (2000 characters at most).");
+
+        long tag = taxonomy.createTag("long-named", "Long named");
+        MvcResult renamed = mvc.perform(post("/newsroom/tags/" + tag).param("name", longName).param("slug", "long-named")
+                .with(user(editor)).with(csrf())).andReturn();
+        assertThat(error(renamed)).contains("error=The tag's name is too long (200 characters at most).");
+
+        MvcResult partner = mvc.perform(post("/newsroom/partners/new").param("name", "Verbose Partner")
+                .param("permissionNote", "p".repeat(2001)).with(user(editor)).with(csrf())).andReturn();
+        assertThat(error(partner)).contains("error=The permission note is too long (2000 characters at most).");
+        assertThat(partners.all()).noneMatch(x -> x.name().equals("Verbose Partner"));
+    }
+
+    @Test
+    void savingAPartnerOrAuthorThatDoesNotExistIsA404NotASuccess() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        MvcResult partner = mvc.perform(post("/newsroom/partners/999999").param("name", "Ghost").param("slug", "ghost")
+                .with(user(editor)).with(csrf())).andReturn();
+        assertThat(partner.getResponse().getStatus()).isEqualTo(404);
+        assertThat(Jsoup.parse(partner.getResponse().getContentAsString()).text()).contains("There is no such partner.");
+        MvcResult author = mvc.perform(post("/newsroom/authors/999999/").param("name", "Ghost").param("slug", "ghost")
+                .with(user(editor)).with(csrf())).andReturn();
+        assertThat(author.getResponse().getStatus()).isEqualTo(404);
+        assertThat(Jsoup.parse(author.getResponse().getContentAsString()).text()).contains("There is no such author.");
+    }
+
+    @Test
+    void authorFormsWithBadValuesAreExplainedNotBlamedOnTheAddress() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        String[][] cases = {
+                {"email", "not-an-email", "“not-an-email” is not an email address."},
+                {"photoMediaId", "999999", "That portrait is no longer in the media library; choose another."},
+                {"credentials", "c".repeat(301), "The credentials field is too long (300 characters at most)."},
+                {"bio", "&".repeat(9000), "The bio is too long once formatted"},
+        };
+        for (String[] c : cases) {
+            MvcResult r = mvc.perform(post("/newsroom/authors/new/").param("name", "Odd Values").param("slug", "odd-values")
+                    .param(c[0], c[1]).with(user(editor)).with(csrf())).andReturn();
+            assertThat(r.getResponse().getStatus()).as(c[0]).isEqualTo(422);
+            assertThat(Jsoup.parse(r.getResponse().getContentAsString()).text()).as(c[0]).contains(c[2]);
+        }
+        assertThat(authors.bySlug("odd-values")).isEmpty();
+    }
+
+    @Test
+    void anOverlongTaglineChangesNoSetting() throws Exception {
+        StaffUser admin = staff(Role.ADMINISTRATOR);
+        String before = settings.current().title();
+        MvcResult r = mvc.perform(post("/newsroom/settings/").param("title", "Half Saved").param("tagline", "t".repeat(5000))
+                .param("language", "en").param("timeZone", "UTC").param("perPage", "10").with(user(admin)).with(csrf())).andReturn();
+        assertThat(error(r)).contains("error=The tagline is too long (500 characters at most).");
+        assertThat(settings.current().title()).isEqualTo(before);
+        MvcResult language = mvc.perform(post("/newsroom/settings/").param("title", "Half Saved").param("language", "abc-12345678")
+                .param("timeZone", "UTC").param("perPage", "10").with(user(admin)).with(csrf())).andReturn();
+        assertThat(error(language)).contains("error=The language is a code such as en, ru or ja.");
+        assertThat(settings.current().title()).isEqualTo(before);
+    }
+
     @Test
     void authorsAndContributorsCannotManageTheJournal() throws Exception {
         StaffUser author = staff(Role.AUTHOR);

@@ -109,6 +109,23 @@ class MediaLibraryTest {
     }
 
     @Test
+    void overlongTextsAreRefusedNotCutShort() throws Exception {
+        StaffUser author = staff(Role.AUTHOR);
+        upload(author, "long-texts.jpg", TestImages.jpeg(30, 20));
+        MediaItem item = newest();
+        MvcResult r = mvc.perform(post("/newsroom/media/" + item.id()).param("alt", "a".repeat(501)).param("caption", "Kept?")
+                .with(user(author)).with(csrf())).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(r.getResponse().getContentAsString()).select("[role=alert]").text()).contains("is too long");
+        assertThat(media.item(item.id()).orElseThrow().alt()).isEqualTo("A harbour");
+
+        MvcResult upload = mvc.perform(multipart("/newsroom/media/").file(new MockMultipartFile("file", "credited.jpg", "image/jpeg",
+                TestImages.jpeg(30, 20))).param("credit", "c".repeat(301)).with(user(author)).with(csrf())).andReturn();
+        assertThat(upload.getResponse().getStatus()).isEqualTo(422);
+        assertThat(newest().id()).isEqualTo(item.id());
+    }
+
+    @Test
     void imageInUseIsNotDeletedAndTheArticlesAreListed() throws Exception {
         StaffUser editor = staff(Role.EDITOR);
         upload(editor, "lead.jpg", TestImages.jpeg(30, 20));

@@ -26,6 +26,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void quotesNestedThousandsDeepAreRefusedWithAMessageNotAStackOverflow() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.render("> ".repeat(30_000) + "x"))
+                .isInstanceOf(MarkdownTooDeep.class).hasMessageContaining("nested too deeply");
+        assertThat(render("> > > three levels").select("blockquote")).hasSize(3);
+    }
+
+    @Test
     void headingsGetStableAnchors() {
         Document doc = render("## Why lifting is harder\n\ntext\n\n## Why lifting is harder\n");
         assertThat(doc.select("h2").eachAttr("id")).containsExactly("why-lifting-is-harder", "why-lifting-is-harder-1");

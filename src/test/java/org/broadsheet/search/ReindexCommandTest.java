@@ -38,4 +38,12 @@ class ReindexCommandTest {
         assertThat(engine.size()).isEqualTo(articles.countPublished());
         assertThat(engine.checkpoint()).containsKeys("change_seq", "committed_at", "schema");
     }
+
+    @Test
+    void refusesArgumentsItWouldOtherwiseIgnore() throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = command.run(List.of("articles.xml"), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: reindex").contains("articles.xml");
+    }
 }

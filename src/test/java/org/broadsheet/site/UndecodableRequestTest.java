@@ -44,6 +44,43 @@ class UndecodableRequestTest {
                 + "\r\nConnection: close\r\n\r\n" + body));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/section//", "/author/%2e%2e/", "/tag/a%25b/", "/tag/a;b/"})
+    void addressesTheFirewallRefusesGetAPageSayingWhy(String target) throws IOException {
+        String response = exchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400");
+        Document page = Jsoup.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(page.select("main").text()).contains("The address contains something this site does not accept");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FOO", "PROPFIND"})
+    void unknownMethodsGetAPageNamingThem(String method) throws IOException {
+        String response = exchange(method + " / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400");
+        Document page = Jsoup.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(page.select("main").text()).contains("This site does not accept " + method + " requests");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/tag/%00/", "/tag/a%2Fb/", "/tag/a%5Cb/", "/2026/09/08/%FF/"})
+    void addressesTomcatRefusesGetTheSitesPageNotTomcats(String target) throws IOException {
+        assertRefusedByTomcat(exchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void oversizedHeadersGetTheSitesPageNotTomcats() throws IOException {
+        assertRefusedByTomcat(exchange("GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "a".repeat(10_000)
+                + "\r\nConnection: close\r\n\r\n"));
+    }
+
+    private static void assertRefusedByTomcat(String response) {
+        assertThat(response).startsWith("HTTP/1.1 400");
+        Document page = Jsoup.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(page.select("header.masthead .site-title").text()).isEqualTo("The Meridian Review");
+        assertThat(page.select("main").text()).contains("The address or the request's headers could not be read");
+    }
+
     private static void assertRefused(String response) {
         assertThat(response).startsWith("HTTP/1.1 400");
         Document page = Jsoup.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
