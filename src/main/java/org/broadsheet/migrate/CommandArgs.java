@@ -1,5 +1,7 @@
 package org.broadsheet.migrate;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,5 +40,31 @@ record CommandArgs(List<String> positional, Map<String, String> options) {
 
     boolean flag(String name) {
         return options.containsKey(name);
+    }
+
+    /** Why FILE cannot be read as a command's input, or null when it can. */
+    static String unreadableInput(Path file) {
+        if (!Files.exists(file)) {
+            return "there is no file " + file;
+        }
+        if (Files.isDirectory(file)) {
+            return file + " is a folder; name the file in it to read";
+        }
+        return Files.isReadable(file) ? null : "cannot read " + file + " (no permission)";
+    }
+
+    /**
+     * Why FILE cannot be written as a command's output, or null when it can. A folder is refused: writing the
+     * file would replace it.
+     */
+    static String unwritableOutput(Path file) {
+        if (Files.isDirectory(file)) {
+            return file + " is a folder; name the file to write in it, e.g. " + file.resolve("site.zip");
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            return "the folder " + folder + " does not exist; create it first or name another";
+        }
+        return folder != null && !Files.isWritable(folder) ? "cannot write in " + folder + " (no permission)" : null;
     }
 }

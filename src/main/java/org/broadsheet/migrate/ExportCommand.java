@@ -34,6 +34,11 @@ class ExportCommand implements CliCommand {
             err.println("Usage: export FILE.zip [--with-secrets]");
             return 2;
         }
+        String problem = CommandArgs.unwritableOutput(Path.of(parsed.positional().get(0)));
+        if (problem != null) {
+            err.println("export: " + problem);
+            return 1;
+        }
         boolean secrets = parsed.flag("--with-secrets");
         SiteExporter.Summary summary = exporter.export(Path.of(parsed.positional().get(0)), secrets);
         out.println("Exported to " + parsed.positional().get(0) + (secrets ? " (with password hashes and secret settings)"

@@ -34,6 +34,11 @@ class ExportWxrCommand implements CliCommand {
             err.println("Usage: export-wxr FILE.xml");
             return 2;
         }
+        String problem = CommandArgs.unwritableOutput(Path.of(parsed.positional().get(0)));
+        if (problem != null) {
+            err.println("export-wxr: " + problem);
+            return 1;
+        }
         WxrWriter.Counts counts = writer.write(Path.of(parsed.positional().get(0)));
         out.printf("Wrote %s: %,d posts, %,d comments, %,d attachments (WXR 1.2; import it in WordPress under Tools › Import › WordPress)%n",
                 parsed.positional().get(0), counts.posts(), counts.comments(), counts.attachments());

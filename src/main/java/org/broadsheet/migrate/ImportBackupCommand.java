@@ -1,7 +1,6 @@
 package org.broadsheet.migrate;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,8 +36,9 @@ class ImportBackupCommand implements CliCommand {
             return 2;
         }
         Path file = Path.of(parsed.positional().get(0));
-        if (!Files.isReadable(file)) {
-            err.println("import-backup: cannot read " + file);
+        String problem = CommandArgs.unreadableInput(file);
+        if (problem != null) {
+            err.println("import-backup: " + problem);
             return 1;
         }
         try {

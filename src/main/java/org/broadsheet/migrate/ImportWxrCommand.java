@@ -43,8 +43,9 @@ class ImportWxrCommand implements CliCommand {
             return 2;
         }
         Path file = Path.of(parsed.positional().get(0));
-        if (!Files.isReadable(file)) {
-            err.println("import-wxr: cannot read " + file);
+        String problem = CommandArgs.unreadableInput(file);
+        if (problem != null) {
+            err.println("import-wxr: " + problem);
             return 1;
         }
         Path mediaDir = parsed.option("--media-dir") == null ? null : Path.of(parsed.option("--media-dir"));

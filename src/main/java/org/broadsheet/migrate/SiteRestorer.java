@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import javax.sql.DataSource;
@@ -72,7 +73,7 @@ class SiteRestorer {
 
     /** @throws BadRequestException when the instance has content already or the file is not an archive */
     Summary restore(Path file) throws IOException, SQLException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (ZipFile zip = openArchive(file)) {
             ZipEntry manifestEntry = zip.getEntry("manifest.json");
             if (manifestEntry == null) {
                 throw new BadRequestException(file.getFileName() + " is not a Broadsheet archive: it has no manifest.json.");
@@ -110,6 +111,16 @@ class SiteRestorer {
             moveIdentitiesPastRestoredIds();
             long files = restoreMedia(zip);
             return new Summary(rows, files, warnings);
+        }
+    }
+
+    /** The file as a zip archive; anything else is a message naming it, not the zip library's "END header not found". */
+    private static ZipFile openArchive(Path file) throws IOException {
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new BadRequestException(file.getFileName() + " is not a Broadsheet archive: it is not a zip file ("
+                    + e.getMessage() + "). Give the .zip file that the export command wrote.");
         }
     }
 

@@ -79,6 +79,28 @@ class MigrationCommandsTest {
         assertThat(run(exportWxr)).isEqualTo(2);
     }
 
+    /** Folders, missing folders and files that are not archives are named, and nothing is written over. */
+    @Test
+    void filesThatCannotBeUsedAreNamedAndNothingIsReplaced() throws Exception {
+        Path folder = Files.createDirectory(tmp.resolve("exports"));
+        assertThat(run(importWxr, folder.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("import-wxr: " + folder + " is a folder");
+        assertThat(run(importBackup, tmp.resolve("absent.zip").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("there is no file");
+
+        assertThat(run(export, folder.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is a folder; name the file to write in it");
+        assertThat(run(exportWxr, folder.toString())).isEqualTo(1);
+        assertThat(Files.isDirectory(folder)).isTrue();
+        assertThat(run(export, tmp.resolve("no-such-folder/site.zip").toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no-such-folder does not exist");
+
+        Path notZip = tmp.resolve("notes.zip");
+        Files.writeString(notZip, "just some text");
+        assertThat(run(importBackup, notZip.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("notes.zip is not a Broadsheet archive: it is not a zip file");
+    }
+
     @Test
     void exportAndRestoreRefusesANonEmptyInstance() throws Exception {
         Path file = tmp.resolve("site.xml");
