@@ -106,13 +106,9 @@ public record ArticleForm(String title, String slug, String language, String sta
             errors.put("title", "The title is too long (500 characters at most).");
         }
         String theSlug = slug.isEmpty() ? Slugs.slugify(title) : slug;
-        if (theSlug.length() > Slugs.MAX_LENGTH) {
-            errors.put("slug", "The address is too long (" + Slugs.MAX_LENGTH + " characters at most).");
-        } else if (!Slugs.isSlug(theSlug)) {
-            String suggestion = Slugs.slugify(theSlug);
-            errors.put("slug", suggestion.isEmpty()
-                    ? "The address may use only letters a–z, digits and hyphens."
-                    : "The address may use only letters a–z, digits and hyphens, for example \u201c" + suggestion + "\u201d.");
+        String slugProblem = Slugs.problem(theSlug);
+        if (slugProblem != null) {
+            errors.put("slug", slugProblem);
         }
         if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?") || language.length() > 10) {
             errors.put("language", "Choose the article's language.");

@@ -102,9 +102,7 @@ class PeopleController {
             if (name.isBlank()) {
                 throw new BadRequestException("Give the author's name.");
             }
-            if (!Slugs.isSlug(theSlug)) {
-                throw new BadRequestException("The address may use only letters a–z, digits and hyphens.");
-            }
+            Slugs.require(theSlug);
             TaxonomyController.limit(name, 200, "The name");
             TaxonomyController.limit(credentials, 300, "The credentials field");
             TaxonomyController.limit(affiliation, 300, "The affiliation");
@@ -167,9 +165,10 @@ class PeopleController {
         policy.require(user, StaffAction.MANAGE_PARTNERS);
         return TaxonomyController.outcome(redirect, "/newsroom/partners/", "Partner saved.", () -> {
             String theSlug = slug.isBlank() ? Slugs.slugify(name) : slug.strip();
-            if (name.isBlank() || !Slugs.isSlug(theSlug)) {
-                throw new BadRequestException("A partner needs a name and an address of letters a–z, digits and hyphens.");
+            if (name.isBlank()) {
+                throw new BadRequestException("Give the partner's name.");
             }
+            Slugs.require(theSlug);
             if (!url.isBlank() && !url.strip().matches("(?i)https?://\\S+")) {
                 throw new BadRequestException("The partner's web address must start with http:// or https://.");
             }

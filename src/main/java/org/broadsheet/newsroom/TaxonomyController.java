@@ -65,8 +65,9 @@ class TaxonomyController {
                 throw new BadRequestException(TaxonomyService.NO_SUCH_PARENT);
             }
             String path = parentSection == null ? theSlug : parentSection.path() + "/" + theSlug;
-            if (!Slugs.isSlug(theSlug) || taxonomy.sectionByPath(path).isPresent()) {
-                throw new BadRequestException("The address \u201c" + theSlug + "\u201d is not valid or is taken at that place.");
+            Slugs.require(theSlug);
+            if (taxonomy.sectionByPath(path).isPresent()) {
+                throw new BadRequestException("The address \u201c" + theSlug + "\u201d is taken by another section at that place.");
             }
             taxonomy.createSection(parent, theSlug, name.strip(), description.strip(),
                     (int) taxonomy.sections().stream().filter(s -> java.util.Objects.equals(s.parentId(), parent)).count());

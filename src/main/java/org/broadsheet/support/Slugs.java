@@ -45,6 +45,31 @@ public final class Slugs {
         return slug;
     }
 
+    /**
+     * What is wrong with the value as an address (slug), in words for the person who typed it, or null when it is
+     * a well-formed slug. Every form that takes an address says the same.
+     */
+    public static String problem(String value) {
+        if (isSlug(value)) {
+            return null;
+        }
+        if (value != null && value.length() > MAX_LENGTH) {
+            return "The address is too long (" + MAX_LENGTH + " characters at most).";
+        }
+        String suggestion = slugify(value);
+        return suggestion.isEmpty() || suggestion.equals(value)
+                ? "The address may use only letters a–z, digits and hyphens."
+                : "The address may use only letters a–z, digits and hyphens, for example \u201c" + suggestion + "\u201d.";
+    }
+
+    /** @throws BadRequestException saying {@link #problem} when the value is not a well-formed slug */
+    public static void require(String value) {
+        String problem = problem(value);
+        if (problem != null) {
+            throw new BadRequestException(problem);
+        }
+    }
+
     /** True when the value is already a well-formed slug. */
     public static boolean isSlug(String value) {
         return value != null && value.length() <= MAX_LENGTH && SLUG.matcher(value).matches();

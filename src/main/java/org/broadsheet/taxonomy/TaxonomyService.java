@@ -117,9 +117,7 @@ public class TaxonomyService {
         if (parentId != null && withDescendants(id).contains(parentId)) {
             throw new org.broadsheet.support.BadRequestException("A section cannot be moved inside itself or one of its subsections.");
         }
-        if (!org.broadsheet.support.Slugs.isSlug(slug)) {
-            throw new org.broadsheet.support.BadRequestException("The section's address may use only letters a–z, digits and hyphens.");
-        }
+        org.broadsheet.support.Slugs.require(slug);
         if (name == null || name.isBlank()) {
             throw new org.broadsheet.support.BadRequestException("Give the section a name.");
         }
@@ -178,9 +176,10 @@ public class TaxonomyService {
 
     @org.springframework.transaction.annotation.Transactional
     public void renameTag(long id, String slug, String name) {
-        if (!org.broadsheet.support.Slugs.isSlug(slug) || name == null || name.isBlank()) {
-            throw new org.broadsheet.support.BadRequestException("A tag needs a name and an address of letters a–z, digits and hyphens.");
+        if (name == null || name.isBlank()) {
+            throw new org.broadsheet.support.BadRequestException("Give the tag a name.");
         }
+        org.broadsheet.support.Slugs.require(slug);
         Optional<Tag> other = repository.tagBySlug(slug);
         if (other.isPresent() && other.get().id() != id) {
             throw new org.broadsheet.support.BadRequestException("The tag “" + other.get().name() + "” already uses that address; merge the two instead.");

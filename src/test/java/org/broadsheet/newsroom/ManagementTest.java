@@ -193,6 +193,24 @@ class ManagementTest {
         assertThat(partners.all()).noneMatch(x -> x.name().equals("Verbose Partner"));
     }
 
+    /** Every form that takes an address says what is wrong with it: too long, or which characters, with a suggestion. */
+    @Test
+    void addressesAreRefusedSayingWhatIsWrongWithThem() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        String tooLong = "a".repeat(121);
+        MvcResult section = mvc.perform(post("/newsroom/sections/").param("name", "Long").param("slug", tooLong)
+                .with(user(editor)).with(csrf())).andReturn();
+        assertThat(error(section)).contains("error=The address is too long (120 characters at most).");
+        long tag = taxonomy.createTag("plain-tag", "Plain tag");
+        MvcResult renamed = mvc.perform(post("/newsroom/tags/" + tag).param("name", "Plain tag").param("slug", "Plain Tag")
+                .with(user(editor)).with(csrf())).andReturn();
+        assertThat(error(renamed)).contains("error=The address may use only letters a–z, digits and hyphens, for example \u201cplain-tag\u201d.");
+        MvcResult partner = mvc.perform(post("/newsroom/partners/new").param("name", "Long Partner").param("slug", tooLong)
+                .with(user(editor)).with(csrf())).andReturn();
+        assertThat(error(partner)).contains("error=The address is too long (120 characters at most).");
+        assertThat(partners.all()).noneMatch(x -> x.name().equals("Long Partner"));
+    }
+
     @Test
     void savingAPartnerOrAuthorThatDoesNotExistIsA404NotASuccess() throws Exception {
         StaffUser editor = staff(Role.EDITOR);
