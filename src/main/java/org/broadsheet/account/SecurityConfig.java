@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -147,11 +148,20 @@ class SecurityConfig {
     /**
      * A form without a valid CSRF token (missing, or the session that issued it has expired) gets a page
      * that says so; a fetch from the editor gets a bare 403 so that its script keeps the text and says so.
+     * PUT, PATCH and DELETE reach the CSRF check before any handler could refuse them, but no address of the site
+     * takes them (no form can send them): they get a 405 naming the method, not "the form has expired".
      */
     private static AccessDeniedHandler accessDenied() {
         AccessDeniedHandlerImpl plain = new AccessDeniedHandlerImpl();
         return (request, response, e) -> {
             boolean script = "fetch".equals(request.getHeader("X-Requested-By")) || request.getHeader("HX-Request") != null;
+            if (e instanceof CsrfException && !HttpMethod.POST.matches(request.getMethod())) {
+                response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST");
+                // The error page shows this sentence (an error dispatch no longer knows the method).
+                response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                        "This address does not accept " + request.getMethod() + " requests.");
+                return;
+            }
             if (e instanceof CsrfException && !script) {
                 forwardToExpired(request, response);
                 return;

@@ -39,6 +39,9 @@ class FallbackErrorController implements ErrorController {
         }
         return switch (status) {
             case NOT_FOUND -> pages.page(status, "Page not found", "There is nothing at this address.");
+            case METHOD_NOT_ALLOWED -> pages.page(status, "Not allowed here",
+                    request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String m && !m.isBlank()
+                            ? m : "This address does not accept that kind of request.");
             case FORBIDDEN -> pages.page(status, "Not allowed", "You do not have permission to do that. If you were filling in a form, reload the page and try again.");
             case PAYLOAD_TOO_LARGE -> pages.page(status, "Too large", "The file or form sent is larger than this site accepts (uploads up to 20 MB). Make it smaller and try again.");
             case INTERNAL_SERVER_ERROR -> pages.page(status, "Something went wrong", "The error has been logged. Please try again in a moment.");

@@ -62,6 +62,18 @@ class UndecodableRequestTest {
         assertThat(page.select("main").text()).contains("This site does not accept " + method + " requests");
     }
 
+    /** Methods no address takes are named, not answered with "the form has expired" by the CSRF check before them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE /", "PUT " + ARTICLE, "PATCH /newsroom/articles/"})
+    void methodsNoAddressTakesGetA405NamingThem(String request) throws IOException {
+        String method = request.substring(0, request.indexOf(' '));
+        String response = exchange(request + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 405").containsIgnoringCase("Allow: GET, HEAD, POST");
+        Document page = Jsoup.parse(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(page.select("main").text()).contains("This address does not accept " + method + " requests")
+                .doesNotContain("expired");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/tag/%00/", "/tag/a%2Fb/", "/tag/a%5Cb/", "/2026/09/08/%FF/"})
     void addressesTomcatRefusesGetTheSitesPageNotTomcats(String target) throws IOException {
