@@ -234,9 +234,14 @@ public class AccountService {
         }
     }
 
+    /** Whether the text has the shape of an email address and fits the columns that keep one. */
+    public static boolean isEmailAddress(String text) {
+        return text != null && text.length() <= 320 && text.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    }
+
     static String checkEmail(String email) {
         String address = normalise(email);
-        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 320) {
+        if (!isEmailAddress(address)) {
             throw new BadRequestException("Please give a valid email address.");
         }
         return address;

@@ -1,12 +1,8 @@
 package org.broadsheet.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -107,15 +103,7 @@ class SignInThrottle {
     static String accountKey(String email) {
         String key = "account:" + AccountService.normalise(email);
         // The column keeps 400 characters; an address typed longer than any account's is counted by its hash.
-        return key.length() <= 400 ? key : "account-sha256:" + sha256(AccountService.normalise(email));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return key.length() <= 400 ? key : "account-sha256:" + AccountTokens.hash(AccountService.normalise(email));
     }
 
     static String addressKey(String address) {

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.broadsheet.account.AccountService;
 import org.broadsheet.account.StaffAction;
 import org.broadsheet.account.StaffPolicy;
 import org.broadsheet.account.StaffUser;
@@ -112,7 +113,7 @@ class PeopleController {
                 throw new BadRequestException("The bio is too long once formatted (it has many characters such as & or < "
                         + "that take more room in HTML); shorten it.");
             }
-            if (!email.isBlank() && (!email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.strip().length() > 320)) {
+            if (!email.isBlank() && !AccountService.isEmailAddress(email.strip())) {
                 throw new BadRequestException("\u201c" + email.strip() + "\u201d is not an email address.");
             }
             Long photo = TaxonomyController.id(photoMediaId);
@@ -129,9 +130,8 @@ class PeopleController {
         } catch (BadRequestException | DataIntegrityViolationException e) {
             response.setStatus(422);
             String message = e instanceof BadRequestException ? e.getMessage()
-                    : TaxonomyController.refusal((DataIntegrityViolationException) e)
-                            .replace("That clashes with an existing entry (the address must be unique).",
-                                    "Another author already uses the address \u201c" + theSlug + "\u201d.");
+                    : TaxonomyController.refusal((DataIntegrityViolationException) e,
+                            "Another author already uses the address \u201c" + theSlug + "\u201d.");
             model.addAttribute("page", form(authorId, new AuthorService.NewAuthor(theSlug, name, credentials, affiliation, bio,
                     null, email, parsedLinks), message, photoMediaId, links));
             return "newsroom/author";

@@ -140,12 +140,17 @@ class TaxonomyController {
 
     /** What the database's refusal means for the person who sent the form (the checks above should come first). */
     static String refusal(DataIntegrityViolationException e) {
+        return refusal(e, "That clashes with an existing entry (the address must be unique).");
+    }
+
+    /** What the database refused, in words; {@code clash} for a unique value that is taken. */
+    static String refusal(DataIntegrityViolationException e, String clash) {
         String state = e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
         return switch (state) {
             case "22001" -> "One of the values is too long; shorten it and try again.";
             // 23503 on PostgreSQL, 23506 on H2: a chosen row is gone.
             case "23503", "23506" -> "Something chosen in the form no longer exists; reload the page and choose again.";
-            default -> "That clashes with an existing entry (the address must be unique).";
+            default -> clash;
         };
     }
 

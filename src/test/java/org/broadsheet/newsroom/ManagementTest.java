@@ -243,6 +243,19 @@ class ManagementTest {
     }
 
     @Test
+    void anAuthorAddressThatIsTakenIsNamed() throws Exception {
+        StaffUser editor = staff(Role.EDITOR);
+        String taken = mvc.perform(post("/newsroom/authors/new/").param("name", "First Holder").param("slug", "held-address")
+                .with(user(editor)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(taken).isNotNull();
+        MvcResult r = mvc.perform(post("/newsroom/authors/new/").param("name", "Second Holder").param("slug", "held-address")
+                .with(user(editor)).with(csrf())).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(r.getResponse().getContentAsString()).text())
+                .contains("Another author already uses the address \u201cheld-address\u201d.");
+    }
+
+    @Test
     void anOverlongTaglineChangesNoSetting() throws Exception {
         StaffUser admin = staff(Role.ADMINISTRATOR);
         String before = settings.current().title();
