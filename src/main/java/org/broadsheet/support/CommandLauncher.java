@@ -37,7 +37,12 @@ public final class CommandLauncher {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("broadsheet.command=" + name, "spring.main.log-startup-info=false",
-                        "logging.level.root=WARN", "logging.level.org.broadsheet=INFO")
+                        "logging.level.root=WARN", "logging.level.org.broadsheet=INFO",
+                        // Flyway warns at every run that H2 is newer than it was verified with and that migrations
+                        // may apply out of order (application.properties says why): true, harmless, and in a
+                        // command's output only noise around what the command prints. Their errors still show.
+                        "logging.level.org.flywaydb.core.internal.database.base.Database=ERROR",
+                        "logging.level.org.flywaydb.core.internal.command.DbMigrate=ERROR")
                 .run(rest)) {
             Map<String, CliCommand> commands = context.getBeansOfType(CliCommand.class).values().stream()
                     .collect(Collectors.toMap(CliCommand::name, c -> c));

@@ -24,11 +24,15 @@ class CommandLauncherTest {
         assertThat(CommandLauncher.isSpringProperty("--folds=5")).isFalse();
     }
 
+    /** A command prints what it has to say and nothing else: no log lines of the start-up around it. */
     @Test
     void unknownCommandFailsWithTheListOfCommands() {
         PrintStream originalErr = System.err;
+        PrintStream originalOut = System.out;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int status;
         try {
             status = CommandLauncher.run(BroadsheetApplication.class, new String[] {"no-such-command",
@@ -36,9 +40,12 @@ class CommandLauncherTest {
                     "--broadsheet.data-dir=target/test-data/cli-" + UUID.randomUUID()});
         } finally {
             System.setErr(originalErr);
+            System.setOut(originalOut);
         }
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown command: no-such-command").contains("Commands:");
+        assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
+                .doesNotContain(" WARN ").doesNotContain("Flyway");
     }
 
     /** H2 refuses "implicitly relative" file paths; a data directory given as {@code site-dir} must work all the same. */
