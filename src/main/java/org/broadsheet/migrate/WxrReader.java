@@ -246,7 +246,7 @@ final class WxrReader implements Closeable {
         int line = line();
         String title = "", link = "", creator = "", guid = "", content = "", excerpt = "", postId = "",
                 postDate = "", postDateGmt = "", modified = "", modifiedGmt = "", commentStatus = "", postName = "",
-                status = "", parent = "", postType = "", attachmentUrl = "";
+                status = "", parent = "", postType = "", attachmentUrl = "", password = "";
         boolean sticky = false;
         List<Wxr.ItemTerm> terms = new ArrayList<>();
         List<Wxr.Meta> meta = new ArrayList<>();
@@ -286,6 +286,7 @@ final class WxrReader implements Closeable {
                 case "wp:post_type" -> postType = text();
                 case "wp:is_sticky" -> sticky = "1".equals(text());
                 case "wp:attachment_url" -> attachmentUrl = text();
+                case "wp:post_password" -> password = text();
                 case "category" -> {
                     String domain = attribute("domain");
                     String nicename = attribute("nicename");
@@ -302,7 +303,7 @@ final class WxrReader implements Closeable {
             }
         }
         return new Wxr.Item(title, link, creator, guid, content, excerpt, postId, postDate, postDateGmt, modified,
-                modifiedGmt, commentStatus, postName, status, parent, postType, sticky, attachmentUrl,
+                modifiedGmt, commentStatus, postName, status, parent, postType, sticky, attachmentUrl, password,
                 terms, meta, comments, line);
     }
 
