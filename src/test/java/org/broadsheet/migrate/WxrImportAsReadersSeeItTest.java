@@ -2,6 +2,7 @@ package org.broadsheet.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -62,5 +63,19 @@ class WxrImportAsReadersSeeItTest {
         assertThat(jdbc.sql("SELECT status FROM article WHERE slug = 'members-only'").query(String.class).single())
                 .isEqualTo("ARCHIVED");
         assertThat(report.warnings()).anyMatch(w -> w.contains("post 80") && w.contains("password"));
+    }
+
+    @Test
+    void theOldSitesCategoryArchivesMoveToTheirSections() throws Exception {
+        importText(Wxr.site(Wxr.item(85, "Filed", "filed", "publish", "post", "Text",
+                "<category domain=\"category\" nicename=\"child\"><![CDATA[Child]]></category>")));
+
+        mvc.perform(get("/category/parent/child/")).andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/section/parent/child/"));
+        mvc.perform(get("/category/parent/")).andExpect(status().isMovedPermanently())
+                .andExpect(header().string("Location", "/section/parent/"));
+        mvc.perform(get("/category/parent")).andExpect(status().isMovedPermanently());
+        mvc.perform(get("/section/parent/child/")).andExpect(status().isOk());
+        mvc.perform(get("/category/no-such-category/")).andExpect(status().isNotFound());
     }
 }
