@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.broadsheet.support.BroadsheetProperties;
 import org.broadsheet.support.CliCommand;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ExportWxrCommand implements CliCommand {
 
     private final WxrWriter writer;
+    private final BroadsheetProperties properties;
 
-    ExportWxrCommand(WxrWriter writer) {
+    ExportWxrCommand(WxrWriter writer, BroadsheetProperties properties) {
         this.writer = writer;
+        this.properties = properties;
     }
 
     @Override
@@ -42,6 +45,12 @@ class ExportWxrCommand implements CliCommand {
         WxrWriter.Counts counts = writer.write(Path.of(parsed.positional().get(0)));
         out.printf("Wrote %s: %,d posts, %,d comments, %,d attachments (WXR 1.2; import it in WordPress under Tools › Import › WordPress)%n",
                 parsed.positional().get(0), counts.posts(), counts.comments(), counts.attachments());
+        if (properties.baseUrl().isEmpty()) {
+            // WordPress downloads each image from its address in the file: one on localhost is not there.
+            err.println("export-wxr: broadsheet.base-url is not set, so the file's links and images point at "
+                    + WxrWriter.UNSET_BASE + "; to let WordPress fetch the images, run it again with "
+                    + "--broadsheet.base-url=https://your-journal.example");
+        }
         return 0;
     }
 }

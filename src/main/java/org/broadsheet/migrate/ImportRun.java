@@ -211,6 +211,14 @@ final class ImportRun {
         OffsetDateTime published = date(item.postDateGmt(), item.postDate());
         OffsetDateTime modified = date(item.modifiedGmt(), item.modified());
         ArticleStatus status = status(item.status());
+        if (!item.password().isEmpty() && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED)) {
+            // Broadsheet has no password-protected articles: publishing one would show everyone what WordPress
+            // showed only to readers who knew the password.
+            status = ArticleStatus.ARCHIVED;
+            report.tally("password-protected (archived)");
+            report.warn(kind + " " + item.postId() + " (\"" + clip(title(item), 60) + "\") was protected by a password in "
+                    + "WordPress; it is imported archived, not shown to readers: publish it in the newsroom if it may be public");
+        }
         if (status == ArticleStatus.PUBLISHED && published == null) {
             published = now;
         }

@@ -10,6 +10,7 @@ import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.Rows;
+import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,15 +22,19 @@ import org.springframework.stereotype.Service;
 @Service
 class Redirects {
 
+    private static final String CATEGORY = "/category/";
+
     private final JdbcClient jdbc;
     private final ArticleService articles;
     private final SiteSettings settings;
+    private final TaxonomyService taxonomy;
     private final Clock clock;
 
-    Redirects(JdbcClient jdbc, ArticleService articles, SiteSettings settings, Clock clock) {
+    Redirects(JdbcClient jdbc, ArticleService articles, SiteSettings settings, TaxonomyService taxonomy, Clock clock) {
         this.jdbc = jdbc;
         this.articles = articles;
         this.settings = settings;
+        this.taxonomy = taxonomy;
         this.clock = clock;
     }
 
@@ -49,7 +54,20 @@ class Redirects {
             row = jdbc.sql("SELECT article_id, target FROM redirect WHERE old_path = :p").param("p", other)
                     .query(Rows.of(Row.class)).optional();
         }
-        return row.flatMap(this::resolve).filter(url -> !url.equals(oldPath));
+        return row.flatMap(this::resolve).or(() -> category(oldPath)).filter(url -> !url.equals(oldPath));
+    }
+
+    /**
+     * WordPress's category archives, {@code /category/opinion/analysis/}: an imported category is a section with
+     * the same path, at {@code /section/opinion/analysis/}. (Tag, author and date archives have WordPress's
+     * addresses already.)
+     */
+    private Optional<String> category(String oldPath) {
+        if (!oldPath.startsWith(CATEGORY) || oldPath.contains("?")) {
+            return Optional.empty();
+        }
+        String path = oldPath.substring(CATEGORY.length()).replaceAll("/+$", "");
+        return path.isEmpty() ? Optional.empty() : taxonomy.sectionByPath(path).map(s -> "/section/" + s.path() + "/");
     }
 
     private Optional<String> resolve(Row row) {

@@ -113,12 +113,15 @@ class SiteExporter {
         return count;
     }
 
-    /** Without --with-secrets: staff accounts lose their password hash; secret-looking settings stay home. */
+    /**
+     * Without --with-secrets: staff accounts lose their password hash; secret-looking settings of every settings
+     * table (the site's, and the discussion's Akismet key and comment-form secret) stay home.
+     */
     private static boolean keep(String table, Map<String, Object> row) {
         if ("app_user".equals(table)) {
             row.put("password_hash", null);
         }
-        return !("site_setting".equals(table) && SECRET_SETTING.matcher(String.valueOf(row.get("name"))).matches());
+        return !(table.endsWith("_setting") && SECRET_SETTING.matcher(String.valueOf(row.get("name"))).matches());
     }
 
     private static Object value(ResultSet rs, int i, int type) throws SQLException {

@@ -45,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Restores an archive written by {@link SiteExporter} into an empty instance, in one transaction: either the
  * whole site arrives or nothing does. Rows keep their ids (links between tables and addresses stay as they
- * were); identity counters are moved past them afterwards. Rows that the schema's migrations seed (roles)
- * and that exist already are left as they are.
+ * were); identity counters are moved past them afterwards. Rows that the new instance has already (the roles
+ * and the spam filter's model its migrations seed, the comment-form secret it makes at start-up) take the
+ * archive's values.
  */
 @Service
 class SiteRestorer {
@@ -169,6 +170,9 @@ class SiteRestorer {
                             + ") VALUES (" + "?, ".repeat(columns.size() - 1) + "?)");
                 }
                 if (seeded && exists(c, table.name(), row)) {
+                    // A row the new instance made for itself (the spam filter's empty model, the comment-form
+                    // secret made at start-up) takes the archived site's values: they are the site's.
+                    overwrite(c, table.name(), columns, types, row);
                     continue;
                 }
                 for (int i = 0; i < columns.size(); i++) {
@@ -204,6 +208,24 @@ class SiteRestorer {
             }
         }
         return count;
+    }
+
+    /** Sets an existing row, found by its id or name as {@link #exists} does, to the archived values. */
+    private static void overwrite(Connection c, String table, List<String> columns, Map<String, Integer> types, JsonNode row)
+            throws SQLException {
+        String key = row.has("id") ? "id" : "name";
+        List<String> set = columns.stream().filter(column -> !column.equals(key)).toList();
+        if (set.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("UPDATE " + table + " SET " + String.join(" = ?, ", set)
+                + " = ? WHERE " + key + " = ?")) {
+            for (int i = 0; i < set.size(); i++) {
+                bind(st, i + 1, types.get(set.get(i)), row.get(set.get(i)));
+            }
+            bind(st, set.size() + 1, types.get(key), row.get(key));
+            st.executeUpdate();
+        }
     }
 
     private static boolean hasRows(Connection c, String table) throws SQLException {

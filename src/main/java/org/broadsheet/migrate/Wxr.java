@@ -46,10 +46,11 @@ final class Wxr {
     record Meta(String key, String value) {
     }
 
+    /** @param password the post's {@code wp:post_password}: WordPress showed the post only to readers who typed it */
     record Item(String title, String link, String creator, String guid, String content, String excerpt,
                 String postId, String postDate, String postDateGmt, String modified, String modifiedGmt,
                 String commentStatus, String postName, String status, String parent, String postType,
-                boolean sticky, String attachmentUrl, List<ItemTerm> terms, List<Meta> meta,
+                boolean sticky, String attachmentUrl, String password, List<ItemTerm> terms, List<Meta> meta,
                 List<Comment> comments, int line) implements Entry {
 
         String meta(String key) {

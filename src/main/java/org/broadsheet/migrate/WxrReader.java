@@ -32,11 +32,39 @@ final class WxrReader implements Closeable {
     private boolean done;
 
     WxrReader(InputStream input) throws WxrFormatException {
+        refuseArchives(input);
         this.in = new CountingStream(input);
         try {
             this.xml = FACTORY.createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             throw failure(e);
+        }
+    }
+
+    /**
+     * WordPress.com hands its export over as a zip file, and an export is often gzipped for the move: the XML
+     * parser would call either "content not allowed in prolog". Looked for only where the stream can be rewound.
+     */
+    private static void refuseArchives(InputStream input) throws WxrFormatException {
+        if (!input.markSupported()) {
+            return;
+        }
+        byte[] head = new byte[4];
+        int n;
+        try {
+            input.mark(head.length);
+            n = input.readNBytes(head, 0, head.length);
+            input.reset();
+        } catch (IOException e) {
+            return;
+        }
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new WxrFormatException("This is a zip archive, not a WordPress export (WordPress.com sends its export "
+                    + "zipped): unzip it and import the .xml file inside, each in turn if there are several.", 1, 1, null);
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            throw new WxrFormatException("This file is compressed with gzip, not a WordPress export as it is: "
+                    + "unpack it (gunzip) and import the .xml file.", 1, 1, null);
         }
     }
 
@@ -246,7 +274,7 @@ final class WxrReader implements Closeable {
         int line = line();
         String title = "", link = "", creator = "", guid = "", content = "", excerpt = "", postId = "",
                 postDate = "", postDateGmt = "", modified = "", modifiedGmt = "", commentStatus = "", postName = "",
-                status = "", parent = "", postType = "", attachmentUrl = "";
+                status = "", parent = "", postType = "", attachmentUrl = "", password = "";
         boolean sticky = false;
         List<Wxr.ItemTerm> terms = new ArrayList<>();
         List<Wxr.Meta> meta = new ArrayList<>();
@@ -286,6 +314,7 @@ final class WxrReader implements Closeable {
                 case "wp:post_type" -> postType = text();
                 case "wp:is_sticky" -> sticky = "1".equals(text());
                 case "wp:attachment_url" -> attachmentUrl = text();
+                case "wp:post_password" -> password = text();
                 case "category" -> {
                     String domain = attribute("domain");
                     String nicename = attribute("nicename");
@@ -302,7 +331,7 @@ final class WxrReader implements Closeable {
             }
         }
         return new Wxr.Item(title, link, creator, guid, content, excerpt, postId, postDate, postDateGmt, modified,
-                modifiedGmt, commentStatus, postName, status, parent, postType, sticky, attachmentUrl,
+                modifiedGmt, commentStatus, postName, status, parent, postType, sticky, attachmentUrl, password,
                 terms, meta, comments, line);
     }
 
@@ -407,6 +436,10 @@ final class WxrReader implements Closeable {
         if (cause instanceof CharConversionException || String.valueOf(e.getMessage()).contains("UTF-8")) {
             detail = "the bytes are not valid in the file's declared encoding (" + clean(e.getMessage())
                     + "); save the export as UTF-8 or correct its <?xml encoding=…?> declaration";
+        } else if (String.valueOf(e.getMessage()).contains("must start and end within the same entity")) {
+            // The parser's words for a file that stops in the middle of an element.
+            detail = "the file ends here, in the middle of the export: it looks cut short (an interrupted download "
+                    + "or copy); export it again or copy the whole file";
         } else {
             detail = clean(e.getMessage());
         }

@@ -22,6 +22,8 @@ import org.broadsheet.media.MediaStorage;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.BroadsheetProperties;
 import org.broadsheet.support.Rows;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +37,11 @@ import org.springframework.stereotype.Service;
 class WxrWriter {
 
     private static final String WP = "http://wordpress.org/export/1.2/";
+    /** The site's address in the file when {@code broadsheet.base-url} is not set. */
+    static final String UNSET_BASE = "http://localhost:8080";
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final List<String> ADDRESS_ATTRIBUTES = List.of("src", "href", "srcset", "poster");
+    private static final String LOCAL_ADDRESSES = "[src^=/], [href^=/], [srcset*=/], [poster^=/]";
 
     private final JdbcClient jdbc;
     private final SiteSettings settings;
@@ -65,7 +71,7 @@ class WxrWriter {
 
     Counts write(Path file) throws IOException, XMLStreamException {
         SiteSettings.Settings s = settings.current();
-        String base = properties.baseUrl().isEmpty() ? "http://localhost:8080" : properties.baseUrl();
+        String base = properties.baseUrl().isEmpty() ? UNSET_BASE : properties.baseUrl();
         long posts = 0, comments = 0;
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
@@ -216,7 +222,7 @@ class WxrWriter {
         cdata(w, "http://purl.org/dc/elements/1.1/", "creator", authorIds.isEmpty() ? "" : logins.getOrDefault(authorIds.get(0), ""));
         writeGuid(w, base + "/?p=" + a.id());
         text(w, null, "description", "");
-        cdata(w, "http://purl.org/rss/1.0/modules/content/", "encoded", a.bodyHtml());
+        cdata(w, "http://purl.org/rss/1.0/modules/content/", "encoded", absolute(a.bodyHtml(), base));
         cdata(w, "http://wordpress.org/export/1.2/excerpt/", "encoded", a.standfirst());
         text(w, WP, "post_id", String.valueOf(a.id()));
         OffsetDateTime date = a.publishedAt() != null ? a.publishedAt() : a.createdAt();
@@ -275,6 +281,40 @@ class WxrWriter {
         }
         w.writeEndElement();
         return comments.size();
+    }
+
+    /**
+     * The body with its addresses on this site ({@code /media/…}, {@code /2024/…}) made absolute: in WordPress
+     * they would point at WordPress's own host, and its importer replaces an image's address with the copy it
+     * downloads only where the body names the attachment's absolute {@code attachment_url}.
+     */
+    static String absolute(String html, String base) {
+        if (html == null || !(html.contains("=\"/") || html.contains("='/"))) {
+            return html;
+        }
+        org.jsoup.nodes.Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        for (Element e : doc.select(LOCAL_ADDRESSES)) {
+            for (String attribute : ADDRESS_ATTRIBUTES) {
+                if (e.hasAttr(attribute)) {
+                    e.attr(attribute, absoluteList(e.attr(attribute), base, "srcset".equals(attribute)));
+                }
+            }
+        }
+        return doc.body().html();
+    }
+
+    /** One address, or a srcset's comma-separated "address width" candidates, made absolute where they start with one slash. */
+    private static String absoluteList(String value, String base, boolean list) {
+        if (!list) {
+            return value.startsWith("/") && !value.startsWith("//") ? base + value : value;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String candidate : value.split(",")) {
+            String c = candidate.strip();
+            out.append(out.isEmpty() ? "" : ", ").append(c.startsWith("/") && !c.startsWith("//") ? base + c : c);
+        }
+        return out.toString();
     }
 
     private final Map<Long, String> sectionNames = new HashMap<>();

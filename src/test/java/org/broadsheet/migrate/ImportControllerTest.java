@@ -79,7 +79,22 @@ class ImportControllerTest {
 
     @Test
     void editorsMayNotImport() throws Exception {
-        mvc.perform(get("/newsroom/import/").with(user(staff(Role.EDITOR)))).andExpect(status().isForbidden());
+        StaffUser editor = staff(Role.EDITOR);
+        mvc.perform(get("/newsroom/import/").with(user(editor))).andExpect(status().isForbidden());
+        String xml = WxrImportBehaviourTest.Wxr.site(WxrImportBehaviourTest.Wxr.item(1, "Smuggled", "smuggled", "publish", "post", "Text", ""));
+        mvc.perform(multipart("/newsroom/import/")
+                        .file(new MockMultipartFile("file", "journal.xml", "text/xml", xml.getBytes(StandardCharsets.UTF_8)))
+                        .with(user(editor)).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE slug = 'smuggled'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theUploadLimitIsTheOneTheServerApplies() throws Exception {
+        assertThat(ImportController.readable(org.springframework.util.unit.DataSize.parse("2GB"))).isEqualTo("2 GB");
+        assertThat(ImportController.readable(org.springframework.util.unit.DataSize.parse("300MB"))).isEqualTo("300 MB");
+        assertThat(ImportController.readable(org.springframework.util.unit.DataSize.parse("1536MB"))).isEqualTo("1536 MB");
+        assertThat(ImportController.readable(org.springframework.util.unit.DataSize.parse("100KB"))).isEqualTo("100 KB");
     }
 
     @Test

@@ -113,5 +113,8 @@ class MigrationCommandsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("not empty");
         assertThat(run(exportWxr, tmp.resolve("out.xml").toString())).isZero();
         assertThat(Files.readString(tmp.resolve("out.xml"))).contains("<wp:wxr_version>1.2</wp:wxr_version>");
+        // Without the site's public address the images' addresses are this machine's: the command says so.
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("broadsheet.base-url is not set")
+                .contains("--broadsheet.base-url=");
     }
 }

@@ -75,6 +75,29 @@ class WxrExportTest {
         assertThat(count("SELECT COUNT(*) FROM article WHERE translation_group IS NOT NULL")).isPositive();
     }
 
+    @Test
+    void imagesInBodiesNameTheAttachmentsAddressSoWordPressCanReplaceIt() throws Exception {
+        Path file = tmp.resolve("site.xml");
+        writer.write(file);
+
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(file.toFile());
+        List<String> attachments = new java.util.ArrayList<>();
+        NodeList urls = doc.getElementsByTagNameNS(WP, "attachment_url");
+        for (int i = 0; i < urls.getLength(); i++) {
+            attachments.add(urls.item(i).getTextContent());
+        }
+        List<String> bodyImages = new java.util.ArrayList<>();
+        NodeList bodies = doc.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded");
+        for (int i = 0; i < bodies.getLength(); i++) {
+            bodyImages.addAll(org.jsoup.Jsoup.parseBodyFragment(bodies.item(i).getTextContent()).select("img").eachAttr("src"));
+        }
+        // The demo's body image, stored as /media/demo/figure-1.png, is written as the attachment's own address.
+        assertThat(bodyImages).isNotEmpty().allMatch(src -> src.startsWith("http"));
+        assertThat(attachments).containsAll(bodyImages);
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

@@ -1,0 +1,86 @@
+package org.broadsheet.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.broadsheet.migrate.WxrImportBehaviourTest.Wxr;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Files that are not a whole WordPress export as they stand get a message that says what to do with them. */
+@SpringBootTest(properties = "broadsheet.demo-content=false")
+class WxrBrokenFilesTest {
+
+    @Autowired
+    WxrImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path tmp;
+
+    private final String export = Wxr.site(Wxr.item(1, "One", "one", "publish", "post", "Text", ""));
+
+    @BeforeEach
+    void emptySite() {
+        Sites.wipe(jdbc);
+    }
+
+    private ImportReport run(Path file) {
+        ImportReport report = importer.newReport(file);
+        importer.run(file, null, report);
+        return report;
+    }
+
+    @Test
+    void aZippedExportAsWordPressComSendsItIsNamedAsSuch() throws Exception {
+        Path zip = tmp.resolve("journal.wordpress.2026-11-26.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("journal.wordpress.2026-11-26.000.xml"));
+            out.write(export.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        ImportReport report = run(zip);
+
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).contains("zip archive").contains("unzip it and import the .xml file");
+        assertThat(report.failure()).doesNotContain("prolog");
+    }
+
+    @Test
+    void aGzippedExportIsNamedAsSuch() throws Exception {
+        Path gz = tmp.resolve("export.xml.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(export.getBytes(StandardCharsets.UTF_8));
+        }
+        ImportReport report = run(gz);
+
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).contains("gzip").doesNotContain("prolog");
+    }
+
+    @Test
+    void aFileCutShortInTheMiddleOfAnItemSaysSoWithLineAndColumn() throws Exception {
+        Path cut = tmp.resolve("cut.xml");
+        String two = Wxr.site(Wxr.item(1, "Kept", "kept", "publish", "post", "Text", ""),
+                Wxr.item(2, "Cut", "cut", "publish", "post", "Some text that stops", ""));
+        Files.writeString(cut, two.substring(0, two.indexOf("that stops")));
+        ImportReport report = run(cut);
+
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).containsPattern("line \\d+, column \\d+").contains("cut short")
+                .doesNotContain("same entity");
+        assertThat(jdbc.sql("SELECT title FROM article").query(String.class).list()).containsExactly("Kept");
+    }
+}
