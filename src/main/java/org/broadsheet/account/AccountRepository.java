@@ -32,6 +32,14 @@ class AccountRepository {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
     }
 
+    /** Administrators who can sign in: enabled, with a password (imported and invited accounts have none yet). */
+    long countActiveAdministrators() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM app_user
+                WHERE role = :role AND enabled = TRUE AND password_hash IS NOT NULL""")
+                .param("role", Role.ADMINISTRATOR.name()).query(Long.class).single();
+    }
+
     Optional<UserRow> byEmail(String email) {
         return jdbc.sql(USER + "WHERE LOWER(email) = LOWER(:email)").param("email", email).query(Rows.of(UserRow.class)).optional();
     }

@@ -49,6 +49,15 @@ public class AccountService {
         return repository.countUsers() > 0;
     }
 
+    /**
+     * True when an administrator can sign in. Accounts alone do not say so: a WordPress import brings the old
+     * site's staff as disabled accounts without passwords, waiting to be invited, and a site holding only those
+     * must still offer its owner the set-up link.
+     */
+    public boolean hasActiveAdministrator() {
+        return repository.countActiveAdministrators() > 0;
+    }
+
     public Optional<StaffUser> find(long id) {
         return repository.byId(id).map(AccountService::toUser);
     }
@@ -102,12 +111,43 @@ public class AccountService {
     @Transactional
     public StaffUser completeSetUp(String token, String email, String displayName, String password) {
         AccountRepository.TokenRow row = usable(SETUP, token);
-        if (hasUsers()) {
+        if (hasActiveAdministrator()) {
             throw new BadRequestException("The newsroom is already set up: sign in instead.");
         }
-        StaffUser admin = create(email, displayName, password, Role.ADMINISTRATOR);
+        StaffUser admin = createFirstAdministrator(email, displayName, password);
         consume(row);
         return admin;
+    }
+
+    /**
+     * The administrator of a site no administrator can sign in to yet (set-up link, or BROADSHEET_ADMIN_*).
+     * An address that belongs to an account still waiting for its invitation (imported from WordPress: the
+     * owner's own address, usually) becomes that account, with its author profile; an account that can already
+     * sign in is not taken over.
+     *
+     * @param displayName the name to show; blank keeps a waiting account's own (a new one is "Administrator")
+     */
+    @Transactional
+    public StaffUser createFirstAdministrator(String email, String displayName, String password) {
+        String address = checkEmail(email);
+        Optional<AccountRepository.UserRow> waiting = repository.byEmail(address);
+        if (waiting.isEmpty()) {
+            return create(address, displayName == null || displayName.isBlank() ? "Administrator" : displayName,
+                    password, Role.ADMINISTRATOR);
+        }
+        AccountRepository.UserRow row = waiting.get();
+        if (row.enabled() && row.passwordHash() != null) {
+            throw new BadRequestException("There is already an account for " + address
+                    + " that can sign in: sign in with it, or choose another address.");
+        }
+        checkPassword(password);
+        repository.setPassword(row.id(), passwords.encode(password));
+        if (displayName != null && !displayName.isBlank()) {
+            repository.rename(row.id(), displayName.trim());
+        }
+        repository.setRole(row.id(), Role.ADMINISTRATOR);
+        repository.setEnabled(row.id(), true);
+        return find(row.id()).orElseThrow();
     }
 
     /** True when the link is one that can still be used. */

@@ -44,15 +44,15 @@ class FirstStart {
         String base = baseUrl();
         String email = environment.getProperty("broadsheet.admin.email", "").trim();
         String password = environment.getProperty("broadsheet.admin.password", "");
-        if (!accounts.hasUsers() && !email.isEmpty()) {
+        if (!accounts.hasActiveAdministrator() && !email.isEmpty()) {
             try {
-                accounts.create(email, "Administrator", password, Role.ADMINISTRATOR);
+                accounts.createFirstAdministrator(email, null, password);
                 log.info("Created the administrator account {} from the environment", email);
             } catch (BadRequestException e) {
                 log.error("Could not create the administrator from BROADSHEET_ADMIN_EMAIL/PASSWORD: {}", e.getMessage());
             }
         }
-        if (accounts.hasUsers()) {
+        if (accounts.hasActiveAdministrator()) {
             String who = email.isEmpty() ? "your staff account" : AccountService.normalise(email);
             out.println();
             out.println("Broadsheet newsroom: sign in at " + base + "/newsroom/ as " + who);
@@ -62,8 +62,15 @@ class FirstStart {
         String token = accounts.startSetUp();
         out.println();
         out.println("================================================================================");
-        out.println("Broadsheet has no staff accounts yet. To create the administrator, open this");
-        out.println("one-time set-up link within 24 hours:");
+        if (accounts.hasUsers()) {
+            // A WordPress import's staff, disabled until invited: nobody can sign in to invite them.
+            out.println("No administrator can sign in to Broadsheet yet (the staff accounts here wait for");
+            out.println("an invitation). To create the administrator, or to become the one of these");
+            out.println("accounts with your address, open this one-time set-up link within 24 hours:");
+        } else {
+            out.println("Broadsheet has no staff accounts yet. To create the administrator, open this");
+            out.println("one-time set-up link within 24 hours:");
+        }
         out.println();
         out.println("    " + base + "/newsroom/set-up?token=" + token);
         out.println();

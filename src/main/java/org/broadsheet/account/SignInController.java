@@ -48,7 +48,7 @@ class SignInController {
             return page(model, "message", "Set-up link expired", csrf, "",
                     "This set-up link has expired or has been used. Restart the application to print a new one.", "");
         }
-        if (accounts.hasUsers()) {
+        if (accounts.hasActiveAdministrator()) {
             return page(model, "message", "Already set up", csrf, "The newsroom is already set up. Sign in instead.", "", "");
         }
         return page(model, "set-up", "Set up the newsroom", csrf, "", "", token);
