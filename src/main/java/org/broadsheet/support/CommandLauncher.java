@@ -1,5 +1,6 @@
 package org.broadsheet.support;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,7 +43,11 @@ public final class CommandLauncher {
                         // may apply out of order (application.properties says why): true, harmless, and in a
                         // command's output only noise around what the command prints. Their errors still show.
                         "logging.level.org.flywaydb.core.internal.database.base.Database=ERROR",
-                        "logging.level.org.flywaydb.core.internal.command.DbMigrate=ERROR")
+                        "logging.level.org.flywaydb.core.internal.command.DbMigrate=ERROR",
+                        // A command that cannot start says why in one line (below), not with Spring's report of the
+                        // failed start and its hundred lines of stack trace; failure analyses still print.
+                        "logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR")
                 .run(rest)) {
             Map<String, CliCommand> commands = context.getBeansOfType(CliCommand.class).values().stream()
                     .collect(Collectors.toMap(CliCommand::name, c -> c));
@@ -61,6 +66,12 @@ public final class CommandLauncher {
         }
     }
 
+    /** "Database may be already in use: "FILE"." without H2's advice after it (server mode is not ours). */
+    private static String firstSentence(String message) {
+        int end = message == null ? -1 : message.indexOf(". ");
+        return end < 0 ? String.valueOf(message) : message.substring(0, end + 1);
+    }
+
     /** Spring options are {@code --key=value} with a dotted key; command options are not dotted. */
     static boolean isSpringProperty(String arg) {
         if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -70,7 +81,17 @@ public final class CommandLauncher {
         return key.contains(".");
     }
 
-    private static String messageOf(Throwable e) {
+    /** H2's "database may be already in use": another process has the file database open. */
+    private static final String H2_DATABASE_IN_USE = "90020";
+
+    static String messageOf(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && H2_DATABASE_IN_USE.equals(sql.getSQLState())) {
+                return "the database is open in another process, most likely the running server: H2's file database"
+                        + " lets one process use it at a time. Stop the server and run the command again (on"
+                        + " PostgreSQL, commands run beside the server). " + firstSentence(sql.getMessage());
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
