@@ -194,7 +194,7 @@ public class CommentService {
                 sender.userAgent(), sender.referrer(), target.language(), target.absoluteUrl(),
                 Duration.between(issued.get().issuedAt(), now.toInstant()), !form.website().isEmpty(), history);
         SpamVerdict verdict = spam.assess(draft, s.spamRules());
-        CommentModeration.Decision decision = CommentModeration.decide(verdict, s, staff.isPresent(), approvedBefore);
+        CommentModeration.Decision decision = CommentModeration.decide(verdict, s, staff.isPresent(), approvedBefore, form.text());
         CommentRepository.NewComment row = new CommentRepository.NewComment(target.articleId(), parentId, name, email,
                 url, truncate(sender.ip(), 64), truncate(sender.userAgent(), 1000), staff.map(CommentRepository.Staff::id).orElse(null),
                 form.text(), decision.status(), decision.score(),
