@@ -272,10 +272,34 @@ public class CommentService {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /**
+     * A comment and its replies, nested no deeper than {@code maxDepth}: the replies of a comment one level above
+     * the deepest come with all their own replies as one flat list at the deepest level, each reply right after
+     * the comment it answers (a page nests as its lists do, so depth is settled here, not left to the style sheet).
+     */
     private CommentView view(CommentRepository.ApprovedRow row, int depth,
                              Map<Long, List<CommentRepository.ApprovedRow>> children, int maxDepth, String replyBase) {
-        List<CommentView> replies = children.getOrDefault(row.id(), List.of()).stream()
-                .map(c -> view(c, Math.min(depth + 1, maxDepth), children, maxDepth, replyBase)).toList();
+        List<CommentView> replies;
+        if (depth + 1 < maxDepth) {
+            replies = children.getOrDefault(row.id(), List.of()).stream()
+                    .map(c -> view(c, depth + 1, children, maxDepth, replyBase)).toList();
+        } else {
+            List<CommentRepository.ApprovedRow> flat = new ArrayList<>();
+            addDescendants(row.id(), children, flat);
+            replies = flat.stream().map(c -> shown(c, depth + 1, List.of(), replyBase)).toList();
+        }
+        return shown(row, depth, replies, replyBase);
+    }
+
+    private static void addDescendants(long id, Map<Long, List<CommentRepository.ApprovedRow>> children,
+                                       List<CommentRepository.ApprovedRow> out) {
+        for (CommentRepository.ApprovedRow child : children.getOrDefault(id, List.of())) {
+            out.add(child);
+            addDescendants(child.id(), children, out);
+        }
+    }
+
+    private static CommentView shown(CommentRepository.ApprovedRow row, int depth, List<CommentView> replies, String replyBase) {
         return new CommentView(row.id(), row.authorName(), webAddressOrNull(row.authorUrl()), CommentText.toHtml(row.body()),
                 row.createdAt(), depth, replies, replyBase == null ? null : replyBase + row.id());
     }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -137,6 +138,42 @@ class CommentPostingTest {
         assertThat(reply.parent().hasClass("comment-replies")).isTrue();
         assertThat(reply.parent().parent().id()).isEqualTo("comment-" + parentId);
         assertThat(reply.hasClass("depth-1")).isTrue();
+    }
+
+    @Test
+    void aReturningCommentersCommentWithMoreLinksThanAllowedIsHeld() throws Exception {
+        mvc.perform(comment("Regular", "regular@example.net", "An earlier remark, approved."));
+        String text = "Sources: https://a.example/1 https://b.example/2 https://c.example/3";
+        String location = mvc.perform(comment("Regular", "regular@example.net", text)).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).contains("/held?sig=");
+        assertThat(jdbc.sql("SELECT spam_reasons FROM comment WHERE body = :t").param("t", text).query(String.class).single())
+                .contains("more than 2 links");
+    }
+
+    @Test
+    void repliesNestNoDeeperThanTheSettingSays() throws Exception {
+        settings.save(Map.of("max_depth", "2"));
+        try {
+            String parent = null;
+            List<String> anchors = new java.util.ArrayList<>();
+            for (int level = 0; level < 4; level++) {
+                var request = comment("Level " + level, "level" + level + "@example.net", "A comment at level " + level + ".");
+                String location = mvc.perform(parent == null ? request : request.param("parent", parent))
+                        .andReturn().getResponse().getRedirectedUrl();
+                anchors.add(location.substring(location.indexOf('#') + 1));
+                parent = location.substring(location.indexOf("#comment-") + 9);
+            }
+            Document article = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+            List<Long> nesting = anchors.stream()
+                    .map(a -> article.getElementById(a).parents().stream().filter(e -> e.is("li.comment")).count()).toList();
+            assertThat(nesting).containsExactly(0L, 1L, 2L, 2L);
+            // The reply too deep to nest follows the comment it answers, at the deepest level.
+            Element third = article.getElementById(anchors.get(2));
+            assertThat(third.nextElementSibling().id()).isEqualTo(anchors.get(3));
+            assertThat(article.getElementById(anchors.get(3)).hasClass("depth-2")).isTrue();
+        } finally {
+            settings.save(Map.of("max_depth", "5"));
+        }
     }
 
     @Test
