@@ -147,6 +147,8 @@ class CommentController {
     String page(@PathVariable int year, @PathVariable int month, @PathVariable int day, @PathVariable String slug,
                 @RequestParam(required = false) String page, Model model) {
         Article article = article(year, month, day, slug);
+        // The page cache keeps further pages of a discussion too: they must go when one of its comments changes.
+        PageDependencies.record(PageDependencies.article(article.id()));
         String articleUrl = articleUrl(article);
         int number = PageOf.parseNumber(page);
         DiscussionSettings.Settings s = discussionSettings.current();

@@ -37,6 +37,8 @@ class CommentPostingTest {
     JdbcClient jdbc;
     @Autowired
     DiscussionSettings settings;
+    @Autowired
+    CommentQueue queue;
 
     long articleId;
 
@@ -173,6 +175,29 @@ class CommentPostingTest {
             assertThat(article.getElementById(anchors.get(3)).hasClass("depth-2")).isTrue();
         } finally {
             settings.save(Map.of("max_depth", "5"));
+        }
+    }
+
+    @Test
+    void aCommentTakenDownLeavesTheCachedFurtherPagesOfTheDiscussionToo() throws Exception {
+        settings.save(Map.of("per_page", "1"));
+        try {
+            String location = mvc.perform(comment("Later", "later@example.net", "On the last page, then taken down."))
+                    .andReturn().getResponse().getRedirectedUrl();
+            long id = Long.parseLong(location.substring(location.indexOf("#comment-") + 9));
+            int pages = jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = :a AND status = 'APPROVED' AND parent_id IS NULL")
+                    .param("a", articleId).query(Integer.class).single();
+            String lastPage = ARTICLE + "comments/?page=" + pages;
+            // Read twice: the second answer comes from the page cache.
+            for (int i = 0; i < 2; i++) {
+                assertThat(Jsoup.parse(mvc.perform(get(lastPage)).andReturn().getResponse().getContentAsString())
+                        .getElementById("comment-" + id)).isNotNull();
+            }
+            queue.moderate(List.of(id), ModerationAction.TRASH);
+            MvcResult after = mvc.perform(get(lastPage)).andReturn();
+            assertThat(Jsoup.parse(after.getResponse().getContentAsString()).getElementById("comment-" + id)).isNull();
+        } finally {
+            settings.save(Map.of("per_page", "50"));
         }
     }
 
