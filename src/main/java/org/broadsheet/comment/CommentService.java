@@ -153,7 +153,13 @@ public class CommentService {
         Optional<CommentRepository.Staff> staff = Optional.ofNullable(sender.staffEmail()).flatMap(repository::staff);
         List<String> problems = new ArrayList<>(form.problems(staff.isPresent()));
         Optional<FormTokens.Issued> issued = tokens.verify(form.token(), target.articleId(), now.toInstant());
-        if (issued.isEmpty()) {
+        if (issued.isEmpty() && tokens.expired(form.token(), target.articleId(), now.toInstant())) {
+            // The page cache kept the page with this form longer than a token lives: it is dropped, so that the
+            // next reader gets a form that works the first time.
+            events.publishEvent(CommentChanged.discussionOf(target.articleId()));
+            problems.add("This form was served more than " + FormTokens.MAX_AGE.toDays()
+                    + " days ago and has expired. Your comment is kept below: please send it again.");
+        } else if (issued.isEmpty()) {
             problems.add("This form has expired or was not sent from this site. Your comment is kept below: please send it again.");
         }
         if (!target.open()) {

@@ -202,6 +202,25 @@ class CommentPostingTest {
     }
 
     @Test
+    void aFormKeptInTheCacheLongerThanATokenLivesIsSentAgainAndThePageIsRenderedAnew() throws Exception {
+        String cached = formToken();
+        assertThat(formToken()).as("served from the page cache").isEqualTo(cached);
+        String old = tokens.issue(articleId, Instant.now().minus(FormTokens.MAX_AGE).minusSeconds(3600));
+        MvcResult refused = mvc.perform(post(ARTICLE + "comments").param("name", "Slow").param("email", "slow@example.net")
+                .param("text", "Written on a page served long ago.").param("token", old)).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.getResponse().getContentAsString());
+        assertThat(page.select(".form-problems li").text()).contains("more than 7 days ago");
+        assertThat(page.selectFirst("textarea[name=text]").val()).isEqualTo("Written on a page served long ago.");
+        assertThat(formToken()).as("the page with the stale form was dropped").isNotEqualTo(cached);
+    }
+
+    String formToken() throws Exception {
+        return Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString())
+                .selectFirst("form.comment-form input[name=token]").val();
+    }
+
+    @Test
     void theHoneypotSendsACommentToSpamWithoutTellingTheBot() throws Exception {
         String text = "Great article, visit my shop.";
         String location = mvc.perform(comment("Bot", "bot@example.net", text).param("website", "http://spam.example"))
