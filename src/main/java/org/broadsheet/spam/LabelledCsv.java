@@ -62,8 +62,8 @@ final class LabelledCsv {
                     lineStart = i + 1;
                 }
             }
-            throw new BadFileException(String.format(Locale.ROOT, "%s, line %d, byte %d: not UTF-8 text (0x%02X); save the file as UTF-8",
-                    name, line, at - lineStart + 1, bytes[at] & 0xFF));
+            throw new BadFileException(String.format(Locale.ROOT, "%s, line %d, byte %d: not UTF-8 text%s; save the file as UTF-8",
+                    name, line, at - lineStart + 1, at < bytes.length ? String.format(Locale.ROOT, " (0x%02X)", bytes[at] & 0xFF) : ""));
         }
         return out.flip().toString();
     }
