@@ -93,11 +93,17 @@ class CommentController {
             }
             String heading = rejected.status == 429 ? "Please wait before commenting again"
                     : rejected.status == 403 ? "Comments are closed" : "Your comment needs a change";
-            CommentFormView formView = rejected.status == 403 ? null : CommentFormView.of(articleUrl,
-                    comments.freshToken(article.id()), form, staffEmail, "Your comment", rejected.problems,
-                    discussionSettings.current().retentionDays());
-            return show(model, article, articleUrl, heading, rejected.status == 403 ? rejected.getMessage() : null,
-                    null, formView, null);
+            if (rejected.status == 403) {
+                // The page the reader wrote on may have shown the form before the discussion closed (a cached page
+                // or an open tab): what they wrote is shown back so that it is not lost.
+                boolean wrote = !form.text().isEmpty();
+                return show(model, article, articleUrl, heading, rejected.getMessage()
+                        + (wrote ? " This is what you wrote, so that you can keep it:" : ""), null, null,
+                        wrote ? CommentText.toHtml(form.text()) : null);
+            }
+            CommentFormView formView = CommentFormView.of(articleUrl, comments.freshToken(article.id()), form, staffEmail,
+                    "Your comment", rejected.problems, discussionSettings.current().retentionDays());
+            return show(model, article, articleUrl, heading, null, null, formView, null);
         }
     }
 
@@ -141,6 +147,8 @@ class CommentController {
     String page(@PathVariable int year, @PathVariable int month, @PathVariable int day, @PathVariable String slug,
                 @RequestParam(required = false) String page, Model model) {
         Article article = article(year, month, day, slug);
+        // The page cache keeps further pages of a discussion too: they must go when one of its comments changes.
+        PageDependencies.record(PageDependencies.article(article.id()));
         String articleUrl = articleUrl(article);
         int number = PageOf.parseNumber(page);
         DiscussionSettings.Settings s = discussionSettings.current();

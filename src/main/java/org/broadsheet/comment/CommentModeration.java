@@ -3,6 +3,7 @@ package org.broadsheet.comment;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.broadsheet.spam.Links;
 import org.broadsheet.spam.SpamSignal;
 import org.broadsheet.spam.SpamVerdict;
 
@@ -20,8 +21,12 @@ final class CommentModeration {
     record Decision(CommentStatus status, double score, List<SpamSignal> reasons, boolean recheck) {
     }
 
+    /**
+     * @param text the comment's text, for the rule on links: more than the settings allow holds the comment
+     *             whatever the score (a returning commenter's credit or the learned filter's must not outvote it)
+     */
     static Decision decide(SpamVerdict verdict, DiscussionSettings.Settings settings, boolean staff,
-                           long approvedFromEmail) {
+                           long approvedFromEmail, String text) {
         List<SpamSignal> reasons = new ArrayList<>(verdict.signals());
         if (staff) {
             return new Decision(CommentStatus.APPROVED, verdict.score(), reasons, false);
@@ -39,6 +44,9 @@ final class CommentModeration {
                 if (settings.holdAll()) {
                     status = CommentStatus.PENDING;
                     reasons.add(SpamSignal.of("rules", 0, "every comment is held for a moderator"));
+                } else if (Links.countIn(text) > settings.maxLinks()) {
+                    status = CommentStatus.PENDING;
+                    reasons.add(SpamSignal.of("rules", 0, "more than " + settings.maxLinks() + " links"));
                 } else if (settings.holdFirstComment() && approvedFromEmail == 0) {
                     status = CommentStatus.PENDING;
                     reasons.add(SpamSignal.of("rules", 0, "first comment from this email address"));

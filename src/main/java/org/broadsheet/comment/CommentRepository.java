@@ -193,6 +193,14 @@ class CommentRepository {
         return rows;
     }
 
+    /** Published articles that take comments and were published in the period (from exclusive, to inclusive). */
+    List<Long> publishedBetween(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.sql("""
+                SELECT id FROM article WHERE status = 'PUBLISHED' AND comments_open = TRUE
+                    AND published_at > :from AND published_at <= :to""")
+                .param("from", from).param("to", to).query(Long.class).list();
+    }
+
     record Staff(long id, String displayName, String email) {
     }
 

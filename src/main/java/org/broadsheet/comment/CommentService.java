@@ -153,7 +153,13 @@ public class CommentService {
         Optional<CommentRepository.Staff> staff = Optional.ofNullable(sender.staffEmail()).flatMap(repository::staff);
         List<String> problems = new ArrayList<>(form.problems(staff.isPresent()));
         Optional<FormTokens.Issued> issued = tokens.verify(form.token(), target.articleId(), now.toInstant());
-        if (issued.isEmpty()) {
+        if (issued.isEmpty() && tokens.expired(form.token(), target.articleId(), now.toInstant())) {
+            // The page cache kept the page with this form longer than a token lives: it is dropped, so that the
+            // next reader gets a form that works the first time.
+            events.publishEvent(CommentChanged.discussionOf(target.articleId()));
+            problems.add("This form was served more than " + FormTokens.MAX_AGE.toDays()
+                    + " days ago and has expired. Your comment is kept below: please send it again.");
+        } else if (issued.isEmpty()) {
             problems.add("This form has expired or was not sent from this site. Your comment is kept below: please send it again.");
         }
         if (!target.open()) {
@@ -194,7 +200,7 @@ public class CommentService {
                 sender.userAgent(), sender.referrer(), target.language(), target.absoluteUrl(),
                 Duration.between(issued.get().issuedAt(), now.toInstant()), !form.website().isEmpty(), history);
         SpamVerdict verdict = spam.assess(draft, s.spamRules());
-        CommentModeration.Decision decision = CommentModeration.decide(verdict, s, staff.isPresent(), approvedBefore);
+        CommentModeration.Decision decision = CommentModeration.decide(verdict, s, staff.isPresent(), approvedBefore, form.text());
         CommentRepository.NewComment row = new CommentRepository.NewComment(target.articleId(), parentId, name, email,
                 url, truncate(sender.ip(), 64), truncate(sender.userAgent(), 1000), staff.map(CommentRepository.Staff::id).orElse(null),
                 form.text(), decision.status(), decision.score(),
@@ -272,10 +278,34 @@ public class CommentService {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /**
+     * A comment and its replies, nested no deeper than {@code maxDepth}: the replies of a comment one level above
+     * the deepest come with all their own replies as one flat list at the deepest level, each reply right after
+     * the comment it answers (a page nests as its lists do, so depth is settled here, not left to the style sheet).
+     */
     private CommentView view(CommentRepository.ApprovedRow row, int depth,
                              Map<Long, List<CommentRepository.ApprovedRow>> children, int maxDepth, String replyBase) {
-        List<CommentView> replies = children.getOrDefault(row.id(), List.of()).stream()
-                .map(c -> view(c, Math.min(depth + 1, maxDepth), children, maxDepth, replyBase)).toList();
+        List<CommentView> replies;
+        if (depth + 1 < maxDepth) {
+            replies = children.getOrDefault(row.id(), List.of()).stream()
+                    .map(c -> view(c, depth + 1, children, maxDepth, replyBase)).toList();
+        } else {
+            List<CommentRepository.ApprovedRow> flat = new ArrayList<>();
+            addDescendants(row.id(), children, flat);
+            replies = flat.stream().map(c -> shown(c, depth + 1, List.of(), replyBase)).toList();
+        }
+        return shown(row, depth, replies, replyBase);
+    }
+
+    private static void addDescendants(long id, Map<Long, List<CommentRepository.ApprovedRow>> children,
+                                       List<CommentRepository.ApprovedRow> out) {
+        for (CommentRepository.ApprovedRow child : children.getOrDefault(id, List.of())) {
+            out.add(child);
+            addDescendants(child.id(), children, out);
+        }
+    }
+
+    private static CommentView shown(CommentRepository.ApprovedRow row, int depth, List<CommentView> replies, String replyBase) {
         return new CommentView(row.id(), row.authorName(), webAddressOrNull(row.authorUrl()), CommentText.toHtml(row.body()),
                 row.createdAt(), depth, replies, replyBase == null ? null : replyBase + row.id());
     }

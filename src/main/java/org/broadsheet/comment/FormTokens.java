@@ -75,6 +75,16 @@ class FormTokens {
 
     /** The token's facts when it is genuine, for this article, and not older than {@link #MAX_AGE}. */
     Optional<Issued> verify(String token, long articleId, Instant now) {
+        return genuine(token, articleId).filter(t -> !t.issuedAt().isAfter(now.plusSeconds(60))
+                && !t.issuedAt().plus(MAX_AGE).isBefore(now));
+    }
+
+    /** Whether the token was made by this site for this article, but longer than {@link #MAX_AGE} ago. */
+    boolean expired(String token, long articleId, Instant now) {
+        return genuine(token, articleId).filter(t -> t.issuedAt().plus(MAX_AGE).isBefore(now)).isPresent();
+    }
+
+    private Optional<Issued> genuine(String token, long articleId) {
         if (token == null || token.length() > 200) {
             return Optional.empty();
         }
@@ -94,7 +104,7 @@ class FormTokens {
         try {
             long forArticle = Long.parseLong(parts[0]);
             Instant issuedAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            if (forArticle != articleId || issuedAt.isAfter(now.plusSeconds(60)) || issuedAt.plus(MAX_AGE).isBefore(now)) {
+            if (forArticle != articleId) {
                 return Optional.empty();
             }
             return Optional.of(new Issued(forArticle, issuedAt, parts[2]));

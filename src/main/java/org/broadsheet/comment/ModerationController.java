@@ -87,9 +87,19 @@ class ModerationController {
     }
 
     @PostMapping("/newsroom/comments/{id:\\d+}/reply")
-    String reply(@PathVariable long id, @RequestParam(required = false) String text, Authentication auth) {
+    String reply(@PathVariable long id, @RequestParam(required = false) String text, Authentication auth, Model model,
+                 HttpServletResponse response) {
         QueueItem item = queue.get(id);
-        queue.reply(id, auth.getName(), text);
+        try {
+            queue.reply(id, auth.getName(), text);
+        } catch (BadRequestException e) {
+            // The reply comes back in its form with what to change, rather than on an error page that loses it.
+            response.setStatus(400);
+            model.addAttribute("comment", item);
+            model.addAttribute("text", text == null ? "" : text);
+            model.addAttribute("problem", e.getMessage());
+            return "comment/reply";
+        }
         return back(item.status(), "Your reply to " + item.authorName() + " is published.");
     }
 

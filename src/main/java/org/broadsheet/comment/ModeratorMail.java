@@ -9,7 +9,7 @@ import java.util.Map;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.StaffMail;
 import org.broadsheet.article.ArticleService;
-import org.springframework.beans.factory.annotation.Value;
+import org.broadsheet.site.SiteUrls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,14 +24,13 @@ class ModeratorMail {
     private final StaffMail mail;
     private final AccountService accounts;
     private final ArticleService articles;
-    private final String baseUrl;
+    private final SiteUrls urls;
 
-    ModeratorMail(StaffMail mail, AccountService accounts, ArticleService articles,
-                  @Value("${broadsheet.base-url:}") String baseUrl) {
+    ModeratorMail(StaffMail mail, AccountService accounts, ArticleService articles, SiteUrls urls) {
         this.mail = mail;
         this.accounts = accounts;
         this.articles = articles;
-        this.baseUrl = baseUrl;
+        this.urls = urls;
     }
 
     void awaitingModeration(long id, CommentService.Target target, String name, String text, DiscussionSettings.Settings s) {
@@ -40,7 +39,8 @@ class ModeratorMail {
             return;
         }
         mail.send(to, "Comment awaiting moderation: " + name, name + " commented on " + target.absoluteUrl() + "\n\n"
-                + text + "\n\nModerate it: " + baseUrl + "/newsroom/comments/?status=PENDING#c" + id + "\n");
+                // An email needs the whole address: without broadsheet.base-url, the one the comment was posted to.
+                + text + "\n\nModerate it: " + urls.absolute("/newsroom/comments/?status=PENDING#c" + id) + "\n");
     }
 
     /** Moderators, then the article's authors if asked; one entry per address, whatever its letter case. */

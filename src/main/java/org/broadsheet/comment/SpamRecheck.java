@@ -57,12 +57,12 @@ class SpamRecheck {
         DiscussionSettings.Settings s = settings.current();
         int settled = 0;
         for (CommentRepository.CommentRow row : repository.toRecheck(100)) {
-            SpamVerdict verdict = spam.assess(queue.draft(row), s.spamRules());
+            SpamVerdict verdict = spam.reassess(queue.draft(row), s.spamRules(), row.spamReasons());
             if (verdict.recheck()) {
                 continue;
             }
             CommentModeration.Decision decision = CommentModeration.decide(verdict, s, false,
-                    repository.countApprovedFromEmail(row.authorEmail()));
+                    repository.countApprovedFromEmail(row.authorEmail()), row.body());
             String reasons = new SpamVerdict(verdict.decision(), decision.score(), decision.reasons(), false).reasons();
             transactions.executeWithoutResult(tx -> {
                 repository.updateVerdict(row.id(), decision.status(), decision.score(),

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.broadsheet.support.Rows;
+import org.broadsheet.support.SiteWideChange;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ public class Akismet {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final String endpoint;
     private final String configuredKey;
     private final String blogUrl;
@@ -48,12 +50,13 @@ public class Akismet {
     /** Made at the first call: building one loads the TLS set-up (~0.2 s of a start), and most sites never call. */
     private final SingletonSupplier<HttpClient> http;
 
-    Akismet(JdbcClient jdbc,
+    Akismet(JdbcClient jdbc, ApplicationEventPublisher events,
             @Value("${broadsheet.akismet.endpoint:https://rest.akismet.com/1.1}") String endpoint,
             @Value("${broadsheet.akismet.api-key:}") String configuredKey,
             @Value("${broadsheet.base-url:}") String blogUrl,
             @Value("${broadsheet.akismet.timeout:3s}") Duration timeout) {
         this.jdbc = jdbc;
+        this.events = events;
         this.endpoint = endpoint.replaceAll("/+$", "");
         this.configuredKey = configuredKey;
         this.blogUrl = blogUrl;
@@ -96,6 +99,8 @@ public class Akismet {
             jdbc.sql("INSERT INTO discussion_setting (name, setting_value) VALUES (:n, :v)")
                     .param("n", KEY_SETTING).param("v", clean).update();
         }
+        // The privacy page says whether comments go to Akismet: a cached copy must not say otherwise.
+        events.publishEvent(new SiteWideChange("akismet"));
     }
 
     boolean verifyKey(String key, String siteUrl) {

@@ -1,6 +1,11 @@
 package org.broadsheet.spam;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +33,39 @@ final class LabelledCsv {
     }
 
     static List<LabelledComment> read(Path file) throws BadFileException {
-        String content;
+        byte[] bytes;
         try {
-            content = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new BadFileException(file + ": not UTF-8 text");
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new BadFileException(file + ": cannot be read (" + e.getMessage() + ")");
         }
-        return parse(content, file.toString());
+        return parse(utf8(bytes, file.toString()), file.toString());
+    }
+
+    /** The text, or a message naming the line and byte where it stops being UTF-8. */
+    static String utf8(byte[] bytes, String name) throws BadFileException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new BadFileException(String.format(Locale.ROOT, "%s, line %d, byte %d: not UTF-8 text%s; save the file as UTF-8",
+                    name, line, at - lineStart + 1, at < bytes.length ? String.format(Locale.ROOT, " (0x%02X)", bytes[at] & 0xFF) : ""));
+        }
+        return out.flip().toString();
     }
 
     static List<LabelledComment> parse(String content, String name) throws BadFileException {
@@ -59,7 +88,9 @@ final class LabelledCsv {
                 continue;
             }
             int number = i + 1;
-            if (row.size() <= Math.max(contentColumn, classColumn)) {
+            // A row with more fields than the header is as broken as one with fewer: an unquoted comma in the
+            // text shifts every column after it, so the row cannot be read as meant.
+            if (row.size() != header.size()) {
                 throw new BadFileException(name + ", row " + number + ": has " + row.size() + " fields, expected " + header.size());
             }
             String label = row.get(classColumn).strip();
@@ -100,6 +131,11 @@ final class LabelledCsv {
                         continue;
                     }
                     quoted = false;
+                    char next = i + 1 < s.length() ? s.charAt(i + 1) : ',';
+                    if (next != ',' && next != '\n' && next != '\r') {
+                        throw new BadFileException(name + ", row " + (rows.size() + 1) + ", field " + (row.size() + 1)
+                                + ": text after the closing quote of a quoted field (a quote inside one is written twice: \"\")");
+                    }
                 } else {
                     field.append(c);
                 }

@@ -1,10 +1,8 @@
 package org.broadsheet.spam;
 
 import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -15,19 +13,14 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkCheck implements SpamCheck {
 
-    private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)([^\\s/<>\"'?#]+)");
     static final Set<String> SHORTENERS = Set.of("bit.ly", "goo.gl", "tinyurl.com", "t.co", "ow.ly", "is.gd",
             "buff.ly", "adf.ly", "cutt.ly", "shorturl.at", "rebrand.ly", "tiny.cc");
 
     @Override
     public SpamSignal check(CommentDraft draft, SpamRules rules) {
-        Matcher m = LINK.matcher(draft.text());
-        int links = 0;
-        Set<String> domains = new LinkedHashSet<>();
-        while (m.find()) {
-            links++;
-            domains.add(m.group(1).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "").replaceFirst(":\\d+$", ""));
-        }
+        List<String> hosts = Links.hostsIn(draft.text());
+        int links = hosts.size();
+        Set<String> domains = new LinkedHashSet<>(hosts);
         double score = 0;
         StringBuilder reason = new StringBuilder();
         if (links > rules.maxLinks()) {

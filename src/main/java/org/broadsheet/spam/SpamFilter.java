@@ -1,7 +1,9 @@
 package org.broadsheet.spam;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,27 @@ public class SpamFilter {
     /** Judges a new comment. Never throws: a check that fails holds the comment for a person. */
     public SpamVerdict assess(CommentDraft draft, SpamRules rules) {
         return judge(checks, draft, rules);
+    }
+
+    /**
+     * Judges a held comment again after a check failed. What only the moment of posting could show (the hidden
+     * field, the time to submit, the sender's recent history) cannot be seen again from the stored comment, so
+     * every signal that answered then is kept as it was, and only the checks that failed or had nothing to say
+     * are asked again: a bot held while Akismet was down is not approved once Akismet is back.
+     *
+     * @param earlierReasons the reasons stored at posting ({@link SpamVerdict#reasons()})
+     */
+    public SpamVerdict reassess(CommentDraft draft, SpamRules rules, String earlierReasons) {
+        Map<String, SpamSignal> byCheck = new LinkedHashMap<>();
+        for (SpamSignal earlier : SpamVerdict.parse(earlierReasons)) {
+            if (!earlier.failed() && earlier.hasOpinion()) {
+                byCheck.put(earlier.check(), earlier);
+            }
+        }
+        for (SpamSignal fresh : judge(checks, draft, rules).signals()) {
+            byCheck.putIfAbsent(fresh.check(), fresh);
+        }
+        return SpamVerdict.combine(new ArrayList<>(byCheck.values()));
     }
 
     /**

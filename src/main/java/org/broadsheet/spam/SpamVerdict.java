@@ -1,7 +1,10 @@
 package org.broadsheet.spam;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,6 +20,9 @@ public record SpamVerdict(Decision decision, double score, List<SpamSignal> sign
     public static final double SPAM_AT = 6.0;
     /** At or above this many points (and below {@link #SPAM_AT}) a comment waits for a moderator. */
     public static final double HOLD_AT = 2.0;
+
+    /** A line of {@link #reasons()}: "check: reason [+1.5]" or "check: reason [check failed]". */
+    private static final Pattern LINE = Pattern.compile("([^:\\n]+): (.*) \\[(?:([+-]\\d+(?:\\.\\d+)?)|(check failed))\\]");
 
     public enum Decision {
         APPROVE, HOLD, SPAM
@@ -37,6 +43,25 @@ public record SpamVerdict(Decision decision, double score, List<SpamSignal> sign
             decision = Decision.APPROVE;
         }
         return new SpamVerdict(decision, score, signals.stream().filter(SpamSignal::hasOpinion).toList(), failed);
+    }
+
+    /**
+     * The signals as {@link #reasons()} stored them, for a later re-check; a line that does not read as one (cut
+     * short by the column's limit) is left out.
+     */
+    public static List<SpamSignal> parse(String reasons) {
+        List<SpamSignal> signals = new ArrayList<>();
+        if (reasons == null) {
+            return signals;
+        }
+        for (String line : reasons.split("\n")) {
+            Matcher m = LINE.matcher(line);
+            if (m.matches()) {
+                signals.add(m.group(4) != null ? SpamSignal.failure(m.group(1), m.group(2))
+                        : SpamSignal.of(m.group(1), Double.parseDouble(m.group(3)), m.group(2)));
+            }
+        }
+        return signals;
     }
 
     /** One reason per line, e.g. "links: 3 links (more than 2 allowed) [+3.0]". */

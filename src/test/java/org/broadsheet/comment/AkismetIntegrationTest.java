@@ -168,6 +168,37 @@ class AkismetIntegrationTest {
     }
 
     @Test
+    void thePrivacyPageSaysAkismetIsUsedAsSoonAsItsKeyIsSavedEvenWhenItWasCached() throws Exception {
+        akismet.saveKey("", "http://localhost/");
+        assertThat(Jsoup.parse(mvc.perform(get("/privacy/")).andReturn().getResponse().getContentAsString())
+                .getElementById("akismet-notice").text()).contains("No external spam service");
+        akismet.saveKey("good-key", "http://localhost/");
+        assertThat(Jsoup.parse(mvc.perform(get("/privacy/")).andReturn().getResponse().getContentAsString())
+                .getElementById("akismet-notice").text()).contains("Akismet");
+    }
+
+    @Test
+    void theRecheckKeepsWhatWasSeenAtPostingSoABotHeldDuringAnOutageIsNotApprovedAfterIt() throws Exception {
+        mode = "error";
+        // A bot: the hidden field filled in, the form sent within a second of being served.
+        mvc.perform(post(ARTICLE + "comments").param("name", "Bot").param("email", "bot@example.net")
+                .param("text", "Sent by a bot while Akismet was down.").param("website", "http://bot.example")
+                .param("token", tokens.issue(articleId, Instant.now())).with(r -> {
+                    r.setRemoteAddr("198.51.100.7");
+                    return r;
+                }));
+        long bot = jdbc.sql("SELECT id FROM comment WHERE body = :t").param("t", "Sent by a bot while Akismet was down.")
+                .query(Long.class).single();
+        assertThat(status(bot)).isEqualTo("PENDING");
+
+        mode = "ham";
+        recheck.recheck();
+        assertThat(status(bot)).isEqualTo("SPAM");
+        String reasons = jdbc.sql("SELECT spam_reasons FROM comment WHERE id = :id").param("id", bot).query(String.class).single();
+        assertThat(reasons).contains("honeypot", "Akismet: not spam").doesNotContain("check failed");
+    }
+
+    @Test
     @WithStaffUser(email = "editor@meridian.example")
     void moderatorDecisionsAreReportedAndTheKeyIsVerifiedWhenSaved() throws Exception {
         long id = postAsReader("A comment the moderator decides is spam after all.");

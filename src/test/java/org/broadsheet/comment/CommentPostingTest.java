@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -36,6 +37,8 @@ class CommentPostingTest {
     JdbcClient jdbc;
     @Autowired
     DiscussionSettings settings;
+    @Autowired
+    CommentQueue queue;
 
     long articleId;
 
@@ -137,6 +140,84 @@ class CommentPostingTest {
         assertThat(reply.parent().hasClass("comment-replies")).isTrue();
         assertThat(reply.parent().parent().id()).isEqualTo("comment-" + parentId);
         assertThat(reply.hasClass("depth-1")).isTrue();
+    }
+
+    @Test
+    void aReturningCommentersCommentWithMoreLinksThanAllowedIsHeld() throws Exception {
+        mvc.perform(comment("Regular", "regular@example.net", "An earlier remark, approved."));
+        String text = "Sources: https://a.example/1 https://b.example/2 https://c.example/3";
+        String location = mvc.perform(comment("Regular", "regular@example.net", text)).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).contains("/held?sig=");
+        assertThat(jdbc.sql("SELECT spam_reasons FROM comment WHERE body = :t").param("t", text).query(String.class).single())
+                .contains("more than 2 links");
+    }
+
+    @Test
+    void repliesNestNoDeeperThanTheSettingSays() throws Exception {
+        settings.save(Map.of("max_depth", "2"));
+        try {
+            String parent = null;
+            List<String> anchors = new java.util.ArrayList<>();
+            for (int level = 0; level < 4; level++) {
+                var request = comment("Level " + level, "level" + level + "@example.net", "A comment at level " + level + ".");
+                String location = mvc.perform(parent == null ? request : request.param("parent", parent))
+                        .andReturn().getResponse().getRedirectedUrl();
+                anchors.add(location.substring(location.indexOf('#') + 1));
+                parent = location.substring(location.indexOf("#comment-") + 9);
+            }
+            Document article = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString());
+            List<Long> nesting = anchors.stream()
+                    .map(a -> article.getElementById(a).parents().stream().filter(e -> e.is("li.comment")).count()).toList();
+            assertThat(nesting).containsExactly(0L, 1L, 2L, 2L);
+            // The reply too deep to nest follows the comment it answers, at the deepest level.
+            Element third = article.getElementById(anchors.get(2));
+            assertThat(third.nextElementSibling().id()).isEqualTo(anchors.get(3));
+            assertThat(article.getElementById(anchors.get(3)).hasClass("depth-2")).isTrue();
+        } finally {
+            settings.save(Map.of("max_depth", "5"));
+        }
+    }
+
+    @Test
+    void aCommentTakenDownLeavesTheCachedFurtherPagesOfTheDiscussionToo() throws Exception {
+        settings.save(Map.of("per_page", "1"));
+        try {
+            String location = mvc.perform(comment("Later", "later@example.net", "On the last page, then taken down."))
+                    .andReturn().getResponse().getRedirectedUrl();
+            long id = Long.parseLong(location.substring(location.indexOf("#comment-") + 9));
+            int pages = jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = :a AND status = 'APPROVED' AND parent_id IS NULL")
+                    .param("a", articleId).query(Integer.class).single();
+            String lastPage = ARTICLE + "comments/?page=" + pages;
+            // Read twice: the second answer comes from the page cache.
+            for (int i = 0; i < 2; i++) {
+                assertThat(Jsoup.parse(mvc.perform(get(lastPage)).andReturn().getResponse().getContentAsString())
+                        .getElementById("comment-" + id)).isNotNull();
+            }
+            queue.moderate(List.of(id), ModerationAction.TRASH);
+            MvcResult after = mvc.perform(get(lastPage)).andReturn();
+            assertThat(Jsoup.parse(after.getResponse().getContentAsString()).getElementById("comment-" + id)).isNull();
+        } finally {
+            settings.save(Map.of("per_page", "50"));
+        }
+    }
+
+    @Test
+    void aFormKeptInTheCacheLongerThanATokenLivesIsSentAgainAndThePageIsRenderedAnew() throws Exception {
+        String cached = formToken();
+        assertThat(formToken()).as("served from the page cache").isEqualTo(cached);
+        String old = tokens.issue(articleId, Instant.now().minus(FormTokens.MAX_AGE).minusSeconds(3600));
+        MvcResult refused = mvc.perform(post(ARTICLE + "comments").param("name", "Slow").param("email", "slow@example.net")
+                .param("text", "Written on a page served long ago.").param("token", old)).andReturn();
+        assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.getResponse().getContentAsString());
+        assertThat(page.select(".form-problems li").text()).contains("more than 7 days ago");
+        assertThat(page.selectFirst("textarea[name=text]").val()).isEqualTo("Written on a page served long ago.");
+        assertThat(formToken()).as("the page with the stale form was dropped").isNotEqualTo(cached);
+    }
+
+    String formToken() throws Exception {
+        return Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString())
+                .selectFirst("form.comment-form input[name=token]").val();
     }
 
     @Test

@@ -100,6 +100,13 @@ class DiscussionSettingsAndPrivacyTest {
         assertThat(article.select("form.comment-form")).isEmpty();
         assertThat(article.select(".comments-closed").text()).contains("closed");
         assertThat(postAsReader("late@example.net", "Too late to the party.")).isEqualTo(403);
+        // The reader whose page still showed the form is told why, and sees what they wrote, to keep it.
+        MvcResult late = mvc.perform(post(ARTICLE + "comments").param("name", "Reader").param("email", "late@example.net")
+                .param("text", "Written while it closed.").param("token", tokens.issue(articleId, Instant.now().minusSeconds(120))))
+                .andReturn();
+        Document refused = Jsoup.parse(late.getResponse().getContentAsString());
+        assertThat(refused.select(".comment-message").text()).contains("closed");
+        assertThat(refused.select(".comment-own").text()).isEqualTo("Written while it closed.");
     }
 
     @Test

@@ -260,8 +260,14 @@ class ModerationQueueTest {
 
         long replies = jdbc.sql("SELECT COUNT(*) FROM comment WHERE parent_id = :id").param("id", id).query(Long.class).single();
         for (String text : new String[] {"", "y".repeat(10_001), xss}) {
-            int status = mvc.perform(post("/newsroom/comments/" + id + "/reply").param("text", text).with(csrf())).andReturn().getResponse().getStatus();
-            assertThat(status).as("reply " + text.length()).isEqualTo(400);
+            MvcResult r = mvc.perform(post("/newsroom/comments/" + id + "/reply").param("text", text).with(csrf())).andReturn();
+            assertThat(r.getResponse().getStatus()).as("reply " + text.length()).isEqualTo(400);
+            // The moderator's reply comes back in its form, with what to change, under the comment it answers.
+            Document page = Jsoup.parse(r.getResponse().getContentAsString());
+            assertThat(page.select(".form-problems").text()).as("reply " + text.length()).containsAnyOf("write", "limit", "HTML");
+            assertThat(page.selectFirst("form[action=/newsroom/comments/" + id + "/reply] textarea[name=text]").val()).isEqualTo(text);
+            assertThat(page.select(".queue-body").text()).isEqualTo("The original text stays.");
+            assertThat(page.select("script")).noneMatch(e -> e.html().contains("alert(1)"));
         }
         assertThat(mvc.perform(post("/newsroom/comments/" + id + "/reply").with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(400);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE parent_id = :id").param("id", id).query(Long.class).single()).isEqualTo(replies);

@@ -52,4 +52,22 @@ class LabelledCsvTest {
         assertThatThrownBy(() -> LabelledCsv.parse("DATE,CONTENT,CLASS\n2014-11-07T06:20:48,a,0\nyesterday,b,1\n", "d.csv"))
                 .hasMessageContaining("d.csv, row 3").hasMessageContaining("DATE");
     }
+
+    @Test
+    void refusesRowsWithMoreFieldsThanTheHeaderAndTextAfterAClosingQuote() {
+        // An unquoted comma in the text: the row has a field too many, and which one is the class is a guess.
+        assertThatThrownBy(() -> LabelledCsv.parse("CONTENT,CLASS\nfine,0\nhello, world,1\n", "w.csv"))
+                .hasMessageContaining("w.csv, row 3").hasMessageContaining("3 fields, expected 2");
+        assertThatThrownBy(() -> LabelledCsv.parse("CONTENT,CLASS\n\"he said \"hi\" twice\",1\n", "x.csv"))
+                .hasMessageContaining("x.csv, row 2, field 1").hasMessageContaining("closing quote");
+    }
+
+    @Test
+    void namesTheLineWhereAFileStopsBeingUtf8() throws Exception {
+        byte[] bytes = "CONTENT,CLASS\nfine,0\nbad \u00ff here,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> LabelledCsv.utf8(bytes, "l.csv"))
+                .hasMessageContaining("l.csv, line 3, byte 5").hasMessageContaining("not UTF-8").hasMessageContaining("0xFF");
+        assertThat(LabelledCsv.utf8("CONTENT,CLASS\nna\u00efve,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "ok.csv"))
+                .contains("na\u00efve");
+    }
 }
