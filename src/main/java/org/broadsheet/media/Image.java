@@ -15,11 +15,30 @@ public record Image(long id, String url, int width, int height, String alt, Stri
     public record Variant(String url, int width, int height) {
     }
 
-    /** The {@code srcset} attribute value: every variant and the original, each with its width. */
+    /**
+     * The {@code srcset} attribute value: every variant and the original, each with its width; null (the attribute
+     * left out: jte drops an attribute whose only output is null) for an image of unknown size without copies.
+     */
     public String srcset() {
         String widths = variants.stream().map(v -> v.url() + " " + v.width() + "w").collect(Collectors.joining(", "));
+        if (width <= 0) {
+            return widths.isEmpty() ? null : widths;
+        }
         String original = url + " " + width + "w";
         return widths.isEmpty() ? original : widths + ", " + original;
+    }
+
+    /**
+     * The {@code width} attribute: null, so left out, when the size is unknown — an imported image kept at its old
+     * address was never read — rather than 0, which would draw it as nothing.
+     */
+    public Integer widthAttribute() {
+        return width > 0 && height > 0 ? width : null;
+    }
+
+    /** The {@code height} attribute, left out as {@link #widthAttribute()} is. */
+    public Integer heightAttribute() {
+        return width > 0 && height > 0 ? height : null;
     }
 
     /** The smallest copy at least {@code minWidth} wide, or the original. */

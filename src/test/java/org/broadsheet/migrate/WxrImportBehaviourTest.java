@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,11 +337,20 @@ class WxrImportBehaviourTest {
         Document page = Jsoup.parse(mvc.perform(get("/2024/03/05/pictured/")).andReturn().getResponse().getContentAsString());
         assertThat(page.select("figure.lead-image img").attr("src")).isEqualTo("/media/wp/2024/03/harbour.png");
         assertThat(page.select("figure.lead-image img").attr("alt")).isEqualTo("Harbour at dawn");
+        assertThat(page.select("figure.lead-image img").attr("width")).as("a copied image is read: its size is known").isEqualTo("1");
         assertThat(page.select(".article-body img").attr("src")).isEqualTo("/media/wp/2024/03/harbour.png");
         mvc.perform(get("/media/wp/2024/03/harbour.png")).andExpect(status().isOk());
 
         Document remote = Jsoup.parse(mvc.perform(get("/2024/03/05/remote/")).andReturn().getResponse().getContentAsString());
-        assertThat(remote.select("figure.lead-image img").attr("src")).isEqualTo("https://old.example/wp-content/uploads/2024/03/missing.jpg");
+        Element remoteLead = remote.selectFirst("figure.lead-image img");
+        assertThat(remoteLead.attr("src")).isEqualTo("https://old.example/wp-content/uploads/2024/03/missing.jpg");
+        // Its size was never read: no width="0" height="0" (drawn as nothing) and no "0w" candidate.
+        assertThat(remoteLead.hasAttr("width") || remoteLead.hasAttr("height") || remoteLead.hasAttr("srcset"))
+                .as("size attributes of an image of unknown size: %s", remoteLead).isFalse();
+        Document front = Jsoup.parse(mvc.perform(get("/")).andReturn().getResponse().getContentAsString());
+        for (Element img : front.select("img[src*=missing.jpg]")) {
+            assertThat(img.attr("width") + img.attr("height") + img.attr("srcset")).as("%s", img).doesNotContain("0w").isEmpty();
+        }
     }
 
     @Test
