@@ -11,11 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.BroadsheetProperties;
 import org.broadsheet.support.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
+import org.broadsheet.support.UploadLimit;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,20 +35,10 @@ class ImportController {
     private final BroadsheetProperties properties;
     private final String maxUpload;
 
-    ImportController(ImportJobs jobs, BroadsheetProperties properties,
-                     @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxUpload) {
+    ImportController(ImportJobs jobs, BroadsheetProperties properties, UploadLimit uploadLimit) {
         this.jobs = jobs;
         this.properties = properties;
-        this.maxUpload = readable(maxUpload);
-    }
-
-    /** The upload limit as the form states it: "2 GB", "500 MB", "800 KB". */
-    static String readable(DataSize size) {
-        long bytes = size.toBytes();
-        if (bytes >= DataSize.ofGigabytes(1).toBytes() && bytes % DataSize.ofGigabytes(1).toBytes() == 0) {
-            return size.toGigabytes() + " GB";
-        }
-        return bytes >= DataSize.ofMegabytes(1).toBytes() ? size.toMegabytes() + " MB" : Math.max(1, size.toKilobytes()) + " KB";
+        this.maxUpload = uploadLimit.readable();
     }
 
     @GetMapping("/newsroom/import/")

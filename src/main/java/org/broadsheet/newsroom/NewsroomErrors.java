@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.broadsheet.account.StaffUser;
+import org.broadsheet.support.UploadLimit;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,9 +23,11 @@ import org.springframework.web.servlet.ModelAndView;
 class NewsroomErrors {
 
     private final NewsroomChromeBuilder chrome;
+    private final UploadLimit uploadLimit;
 
-    NewsroomErrors(NewsroomChromeBuilder chrome) {
+    NewsroomErrors(NewsroomChromeBuilder chrome, UploadLimit uploadLimit) {
         this.chrome = chrome;
+        this.uploadLimit = uploadLimit;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -34,8 +37,9 @@ class NewsroomErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return page(request, HttpStatus.PAYLOAD_TOO_LARGE, "File too large",
-                "That file is larger than the upload limit of " + MediaLimits.MAX_MEGABYTES + " MB. Make it smaller and try again.");
+        // The server's limit, for any upload (an import's included); the media library refuses images over its
+        // own, smaller limit itself, with its own message.
+        return page(request, HttpStatus.PAYLOAD_TOO_LARGE, "File too large", uploadLimit.refusal());
     }
 
     @ExceptionHandler(MultipartException.class)

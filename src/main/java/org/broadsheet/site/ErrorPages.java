@@ -2,6 +2,7 @@ package org.broadsheet.site;
 
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.NotFoundException;
+import org.broadsheet.support.UploadLimit;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,12 @@ class ErrorPages {
 
     private final SiteChrome chrome;
     private final SiteSettings settings;
+    private final UploadLimit uploadLimit;
 
-    ErrorPages(SiteChrome chrome, SiteSettings settings) {
+    ErrorPages(SiteChrome chrome, SiteSettings settings, UploadLimit uploadLimit) {
         this.chrome = chrome;
         this.settings = settings;
+        this.uploadLimit = uploadLimit;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -70,7 +73,12 @@ class ErrorPages {
     /** A query string or form that does not decode: Tomcat refuses to read the request's parameters. */
     @ExceptionHandler(InvalidParameterException.class)
     ModelAndView undecodableParameters(InvalidParameterException e) {
-        return undecodableParameters();
+        return UploadLimit.causedTooLarge(e) ? uploadTooLarge() : undecodableParameters();
+    }
+
+    /** 413: an upload over the server's limit, which the page states. */
+    ModelAndView uploadTooLarge() {
+        return page(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", uploadLimit.refusal());
     }
 
     ModelAndView undecodableParameters() {

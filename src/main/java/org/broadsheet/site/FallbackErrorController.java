@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.broadsheet.support.UploadLimit;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,6 +31,10 @@ class FallbackErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable e && UploadLimit.causedTooLarge(e)) {
+            // Tomcat refused the form while a filter (the CSRF check) read its first parameter.
+            return pages.uploadTooLarge();
+        }
         if (causedBy(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), InvalidParameterException.class)) {
             // A filter asked for the parameters of a request whose query or form does not decode.
             return pages.undecodableParameters();
@@ -43,7 +48,7 @@ class FallbackErrorController implements ErrorController {
                     request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String m && !m.isBlank()
                             ? m : "This address does not accept that kind of request.");
             case FORBIDDEN -> pages.page(status, "Not allowed", "You do not have permission to do that. If you were filling in a form, reload the page and try again.");
-            case PAYLOAD_TOO_LARGE -> pages.page(status, "Too large", "The file or form sent is larger than this site accepts (uploads up to 20 MB). Make it smaller and try again.");
+            case PAYLOAD_TOO_LARGE -> pages.uploadTooLarge();
             case INTERNAL_SERVER_ERROR -> pages.page(status, "Something went wrong", "The error has been logged. Please try again in a moment.");
             default -> pages.page(status, status.getReasonPhrase(), "The request could not be handled.");
         };

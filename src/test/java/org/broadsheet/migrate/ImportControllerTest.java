@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.StaffUser;
+import org.broadsheet.support.UploadLimit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.unit.DataSize;
 
 @SpringBootTest(properties = "broadsheet.demo-content=false")
 @AutoConfigureMockMvc
@@ -91,10 +93,10 @@ class ImportControllerTest {
 
     @Test
     void theUploadLimitIsTheOneTheServerApplies() throws Exception {
-        assertThat(ImportController.readable(org.springframework.util.unit.DataSize.parse("2GB"))).isEqualTo("2 GB");
-        assertThat(ImportController.readable(org.springframework.util.unit.DataSize.parse("300MB"))).isEqualTo("300 MB");
-        assertThat(ImportController.readable(org.springframework.util.unit.DataSize.parse("1536MB"))).isEqualTo("1536 MB");
-        assertThat(ImportController.readable(org.springframework.util.unit.DataSize.parse("100KB"))).isEqualTo("100 KB");
+        assertThat(new UploadLimit(DataSize.parse("2GB")).readable()).isEqualTo("2 GB");
+        assertThat(new UploadLimit(DataSize.parse("300MB")).readable()).isEqualTo("300 MB");
+        assertThat(new UploadLimit(DataSize.parse("1536MB")).readable()).isEqualTo("1536 MB");
+        assertThat(new UploadLimit(DataSize.parse("100KB")).readable()).isEqualTo("100 KB");
     }
 
     @Test
