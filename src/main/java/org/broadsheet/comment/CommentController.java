@@ -101,7 +101,8 @@ class CommentController {
                         + (wrote ? " This is what you wrote, so that you can keep it:" : ""), null, null,
                         wrote ? CommentText.toHtml(form.text()) : null);
             }
-            CommentFormView formView = CommentFormView.of(articleUrl, comments.freshToken(article.id()), form, staffEmail,
+            CommentFormView formView = CommentFormView.of(articleUrl, comments.freshToken(article.id()), form,
+                    staffEmail == null ? null : StaffPoster.currentName(),
                     "Your comment", rejected.problems, discussionSettings.current().retentionDays());
             return show(model, article, articleUrl, heading, null, null, formView, null);
         }
@@ -123,7 +124,7 @@ class CommentController {
                     parent, null, null);
         }
         CommentFormView form = CommentFormView.of(articleUrl, discussion.formToken(), CommentForm.blank(parentId),
-                staffEmail(request), "Reply to " + parent.authorName(), List.of(), discussion.retentionDays());
+                discussion.staffName(), "Reply to " + parent.authorName(), List.of(), discussion.retentionDays());
         return show(model, article, articleUrl, "Reply to " + parent.authorName(), null, parent, form, null);
     }
 

@@ -95,7 +95,8 @@ public class CommentService {
         String replyBase = open && !articleUrl.isEmpty() ? articleUrl + "comments/reply?to=" : null;
         List<CommentView> thread = shown.stream().map(r -> view(r, 0, children, s.maxDepth(), replyBase)).toList();
         String token = open ? tokens.issue(articleId, clock.instant()) : "";
-        return new Discussion(rows.size(), thread, open, token, number, totalPages, articleUrl, s.retentionDays());
+        return new Discussion(rows.size(), thread, open, token, number, totalPages, articleUrl, s.retentionDays(),
+                StaffPoster.currentName());
     }
 
     public Map<Long, Long> approvedCounts(Collection<Long> articleIds) {
@@ -327,17 +328,18 @@ public class CommentService {
      * @param open       whether the form is shown
      * @param formToken  the signed token the form carries (empty when closed)
      * @param articleUrl the article's path, for the comment form's action and page links
+     * @param staffName  the signed-in staff member the form is for (asked for no name or email), null for a reader
      */
     public record Discussion(int count, List<CommentView> thread, boolean open, String formToken, int page,
-                             int totalPages, String articleUrl, int retentionDays) {
+                             int totalPages, String articleUrl, int retentionDays, String staffName) {
 
         public Discussion(int count, List<CommentView> thread) {
-            this(count, thread, true, "", 1, 1, "", 60);
+            this(count, thread, true, "", 1, 1, "", 60, null);
         }
 
         /** The empty form for a new top-level comment. */
         public CommentFormView form() {
-            return CommentFormView.of(articleUrl, formToken, CommentForm.blank(null), null, "Leave a comment", List.of(),
+            return CommentFormView.of(articleUrl, formToken, CommentForm.blank(null), staffName, "Leave a comment", List.of(),
                     retentionDays);
         }
 

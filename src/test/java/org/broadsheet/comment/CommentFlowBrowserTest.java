@@ -115,11 +115,15 @@ class CommentFlowBrowserTest {
         WebElement comment = browser.findElements(By.cssSelector(".comment")).stream()
                 .filter(e -> e.getText().contains("one capital can end it")).findFirst().orElseThrow();
         assertThat(comment.findElement(By.cssSelector(".comment-author")).getText()).isEqualTo("Rosa Reader");
+        // Signed in, the editor comments as herself: the article's form names her and asks for no name or email.
+        assertThat(browser.findElement(By.cssSelector("#reply .posting-as")).getText()).contains("Erin Editor");
+        assertThat(browser.findElement(By.id("comment-name")).getAttribute("required")).isNull();
+        assertThat(browser.findElement(By.id("comment-email")).getAttribute("required")).isNull();
 
         // The editor replies on the site, without JavaScript's help: the reply link leads to a page with a form.
         click(comment.findElement(By.cssSelector("a.comment-reply")));
         waitForUrl("comments/reply");
-        assertThat(browser.findElement(By.cssSelector(".posting-as")).getText()).contains("erin@meridian.example");
+        assertThat(browser.findElement(By.cssSelector(".posting-as")).getText()).contains("Erin Editor");
         browser.findElement(By.id("comment-text")).sendKeys("Exactly — and that is the ratchet's one weak tooth.");
         click(browser.findElement(By.cssSelector("form.comment-form button[type=submit]")));
         waitForUrl("#comment-");
