@@ -5,8 +5,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.servlet.http.Cookie;
@@ -219,13 +222,26 @@ class PageCacheTest {
 
     @Test
     void cacheStaysWithinItsByteLimit() {
-        PageCache small = new PageCache(new PageCacheProperties(true, 100_000L, null));
+        PageCache small = new PageCache(new PageCacheProperties(true, 100_000L, null, null));
         for (int i = 0; i < 200; i++) {
             small.put("/page/" + i, CachedPage.of(new byte[5_000], new byte[1_000], new byte[800], "text/html", "\"e\"", 0, List.of(),
                     java.util.Set.of("article:" + i), "public"), small.generation());
         }
         assertThat(small.weightedBytes()).isLessThanOrEqualTo(100_000L);
         assertThat(small.size()).isLessThan(200).isGreaterThan(0);
+    }
+
+    @Test
+    void pagesAreKeptNoLongerThanTheirMaximumAge() {
+        AtomicLong nanos = new AtomicLong();
+        PageCache timed = new PageCache(new PageCacheProperties(true, 1_000_000L, null, Duration.ofMinutes(30)), nanos::get);
+        timed.put("/", CachedPage.of(new byte[100], null, null, "text/html", "\"e\"", 0, List.of(), Set.of(), "public"),
+                timed.generation());
+        nanos.addAndGet(Duration.ofMinutes(29).toNanos());
+        assertThat(timed.get("/")).isNotNull();
+        nanos.addAndGet(Duration.ofMinutes(2).toNanos());
+        assertThat(timed.get("/")).as("the comment form's token and a discussion's closing follow the clock").isNull();
+        assertThat(new PageCacheProperties(null, null, null, null).maxAge()).isLessThan(Duration.ofDays(1));
     }
 
     private void deleteArticle(long id) {
