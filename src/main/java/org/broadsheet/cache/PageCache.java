@@ -3,6 +3,7 @@ package org.broadsheet.cache;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -64,16 +65,23 @@ public class PageCache {
 
     /** Drops every page that shows any of the keys. */
     public void invalidate(Collection<String> dependencies) {
-        generation.incrementAndGet();
         Set<String> changed = dependencies instanceof Set<String> set ? set : Set.copyOf(dependencies);
-        pages.asMap().values().removeIf(page -> {
-            for (String dependency : page.dependencies()) {
-                if (changed.contains(dependency)) {
-                    return true;
-                }
+        invalidateIf((key, page) -> showsAny(page, changed));
+    }
+
+    /** Drops every page for which the test, given its cache key and the page, is true. */
+    void invalidateIf(BiPredicate<String, CachedPage> test) {
+        generation.incrementAndGet();
+        pages.asMap().entrySet().removeIf(entry -> test.test(entry.getKey(), entry.getValue()));
+    }
+
+    static boolean showsAny(CachedPage page, Set<String> dependencies) {
+        for (String dependency : page.dependencies()) {
+            if (dependencies.contains(dependency)) {
+                return true;
             }
-            return false;
-        });
+        }
+        return false;
     }
 
     /** Drops everything: for changes every page shows (the section menu, the site's title). */

@@ -1,15 +1,19 @@
 package org.broadsheet.cache;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 
+import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.author.AuthorChanged;
 import org.broadsheet.change.ChangeLog;
 import org.broadsheet.change.ContentChanged;
 import org.broadsheet.comment.CommentChanged;
+import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.PageDependencies;
 import org.broadsheet.support.SiteWideChange;
 import org.springframework.context.event.EventListener;
@@ -20,8 +24,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Drops exactly the cached pages a change shows on, once the change is committed: an article's own page and
  * every page that lists or relates it, the lists it now joins (its sections — and so their parents' pages —
- * tags, authors, the front page, archives, feeds and sitemaps); a comment's article; an author's bylines and
- * bio boxes; everything when the menu or the settings change.
+ * tags, authors, the front page, archives, feeds and sitemaps), the pages of its translations; a comment's
+ * article and its discussion's own pages; an author's bylines and bio boxes; everything when the menu or the
+ * settings change.
  */
 @Component
 class PageCacheInvalidation {
@@ -29,11 +34,13 @@ class PageCacheInvalidation {
     private final PageCache cache;
     private final ArticleService articles;
     private final ChangeLog changeLog;
+    private final SiteSettings settings;
 
-    PageCacheInvalidation(PageCache cache, ArticleService articles, ChangeLog changeLog) {
+    PageCacheInvalidation(PageCache cache, ArticleService articles, ChangeLog changeLog, SiteSettings settings) {
         this.cache = cache;
         this.articles = articles;
         this.changeLog = changeLog;
+        this.settings = settings;
     }
 
     /**
@@ -46,8 +53,8 @@ class PageCacheInvalidation {
             return;
         }
         switch (change.entity()) {
-            case ContentChanged.ARTICLE -> cache.invalidate(dependenciesOfArticle(change.entityId()));
-            case ContentChanged.COMMENT -> cache.invalidate(List.of(PageDependencies.article(change.articleId())));
+            case ContentChanged.ARTICLE -> articleChanged(change.entityId());
+            case ContentChanged.COMMENT -> discussionChanged(change.articleId());
             case ContentChanged.AUTHOR -> authorChanged(new AuthorChanged(change.entityId()));
             default -> cache.clear();
         }
@@ -55,7 +62,7 @@ class PageCacheInvalidation {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void articleChanged(ArticleChanged event) {
-        cache.invalidate(dependenciesOfArticle(event.articleId()));
+        articleChanged(event.articleId());
     }
 
     /** A bulk change touches most lists anyway; clearing is cheaper than looking up each article's pages. */
@@ -66,13 +73,13 @@ class PageCacheInvalidation {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void commentChanged(CommentChanged event) {
-        cache.invalidate(List.of(PageDependencies.article(event.articleId())));
+        discussionChanged(event.articleId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void authorChanged(AuthorChanged event) {
         // Feeds and sitemaps name authors too; they are among the lists every article joins.
-        cache.invalidate(List.of(PageDependencies.author(event.authorId()), PageDependencies.ALL_LISTS));
+        cache.invalidate(Set.of(PageDependencies.author(event.authorId()), PageDependencies.ALL_LISTS));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -80,14 +87,55 @@ class PageCacheInvalidation {
         cache.clear();
     }
 
-    List<String> dependenciesOfArticle(long articleId) {
+    /**
+     * The pages that show the article, the lists it is in now, and the pages of the articles in its translation
+     * group (each links the others by title); and the later pages of every section's, tag's and author's list:
+     * the lists the article has just left are no longer known, and each later page of such a list has moved
+     * up by one article.
+     */
+    private void articleChanged(long articleId) {
+        Set<String> keys = dependenciesOfArticle(articleId);
+        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys) || laterListPage(key, page));
+    }
+
+    Set<String> dependenciesOfArticle(long articleId) {
         ArticleService.Memberships m = articles.memberships(articleId);
-        List<String> keys = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         keys.add(PageDependencies.article(articleId));
         keys.add(PageDependencies.ALL_LISTS);
         m.sectionIds().forEach(id -> keys.add(PageDependencies.sectionList(id)));
         m.tagIds().forEach(id -> keys.add(PageDependencies.tagList(id)));
         m.authorIds().forEach(id -> keys.add(PageDependencies.authorList(id)));
+        articles.find(articleId).map(Article::translationGroup).filter(group -> !group.isBlank())
+                .ifPresent(group -> articles.inTranslationGroup(group)
+                        .forEach(translation -> keys.add(PageDependencies.article(translation.id()))));
         return keys;
+    }
+
+    private static boolean laterListPage(String key, CachedPage page) {
+        if (key.indexOf('?') < 0) {
+            return false;
+        }
+        for (String dependency : page.dependencies()) {
+            if (dependency.startsWith("list:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A comment shows on its article's page and on the discussion's own pages ({@code …/comments/?page=2}),
+     * which show nothing else and so are found by their address.
+     */
+    private void discussionChanged(Long articleId) {
+        if (articleId == null) {
+            return;
+        }
+        Set<String> keys = Set.of(PageDependencies.article(articleId));
+        Optional<String> discussion = articles.find(articleId).filter(a -> a.publishedAt() != null)
+                .map(a -> ArticleUrls.of(a.publishedAt(), a.slug(), settings.current().timeZone()) + "comments/");
+        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys)
+                || discussion.isPresent() && PageCacheRequests.path(key).startsWith(discussion.get()));
     }
 }
