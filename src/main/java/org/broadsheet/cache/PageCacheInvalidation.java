@@ -3,17 +3,17 @@ package org.broadsheet.cache;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.author.AuthorChanged;
 import org.broadsheet.change.ChangeLog;
 import org.broadsheet.change.ContentChanged;
 import org.broadsheet.comment.CommentChanged;
-import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.PageDependencies;
 import org.broadsheet.support.SiteWideChange;
 import org.springframework.context.event.EventListener;
@@ -31,16 +31,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class PageCacheInvalidation {
 
+    /** An address below an article's ({@code /2026/09/08/slug/comments/}), the slug captured. */
+    private static final Pattern UNDER_ARTICLE = Pattern.compile("/[0-9]{4}/[0-9]{2}/[0-9]{2}/([a-z0-9-]+)/.+");
+
     private final PageCache cache;
     private final ArticleService articles;
     private final ChangeLog changeLog;
-    private final SiteSettings settings;
 
-    PageCacheInvalidation(PageCache cache, ArticleService articles, ChangeLog changeLog, SiteSettings settings) {
+    PageCacheInvalidation(PageCache cache, ArticleService articles, ChangeLog changeLog) {
         this.cache = cache;
         this.articles = articles;
         this.changeLog = changeLog;
-        this.settings = settings;
     }
 
     /**
@@ -53,7 +54,7 @@ class PageCacheInvalidation {
             return;
         }
         switch (change.entity()) {
-            case ContentChanged.ARTICLE -> articleChanged(change.entityId());
+            case ContentChanged.ARTICLE -> articleChanged(change.entityId(), null);
             case ContentChanged.COMMENT -> discussionChanged(change.articleId());
             case ContentChanged.AUTHOR -> authorChanged(new AuthorChanged(change.entityId()));
             default -> cache.clear();
@@ -62,7 +63,7 @@ class PageCacheInvalidation {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void articleChanged(ArticleChanged event) {
-        articleChanged(event.articleId());
+        articleChanged(event.articleId(), event.slug());
     }
 
     /** A bulk change touches most lists anyway; clearing is cheaper than looking up each article's pages. */
@@ -88,14 +89,18 @@ class PageCacheInvalidation {
     }
 
     /**
-     * The pages that show the article, the lists it is in now, and the pages of the articles in its translation
-     * group (each links the others by title); and the later pages of every section's, tag's and author's list:
-     * the lists the article has just left are no longer known, and each later page of such a list has moved
-     * up by one article.
+     * The pages that show the article, the lists it is in now, the pages of the articles in its translation group
+     * (each links the others by title), and its discussion's pages (archived, closed or retitled with it); and the
+     * later pages of every section's, tag's and author's list: the lists the article has just left are no longer
+     * known, and each later page of such a list has moved up by one article.
+     *
+     * @param slug the article's slug when the change says it (a deleted article can no longer be looked up)
      */
-    private void articleChanged(long articleId) {
+    private void articleChanged(long articleId, String slug) {
         Set<String> keys = dependenciesOfArticle(articleId);
-        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys) || laterListPage(key, page));
+        Optional<String> discussionOf = Optional.ofNullable(slug).or(() -> articles.find(articleId).map(Article::slug));
+        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys) || laterListPage(key, page)
+                || discussionOf.isPresent() && isDiscussionPage(key, discussionOf.get()));
     }
 
     Set<String> dependenciesOfArticle(long articleId) {
@@ -124,18 +129,24 @@ class PageCacheInvalidation {
         return false;
     }
 
-    /**
-     * A comment shows on its article's page and on the discussion's own pages ({@code …/comments/?page=2}),
-     * which show nothing else and so are found by their address.
-     */
+    /** A comment shows on its article's page and on the discussion's own pages. */
     private void discussionChanged(Long articleId) {
         if (articleId == null) {
             return;
         }
         Set<String> keys = Set.of(PageDependencies.article(articleId));
-        Optional<String> discussion = articles.find(articleId).filter(a -> a.publishedAt() != null)
-                .map(a -> ArticleUrls.of(a.publishedAt(), a.slug(), settings.current().timeZone()) + "comments/");
+        Optional<String> slug = articles.find(articleId).map(Article::slug);
         cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys)
-                || discussion.isPresent() && PageCacheRequests.path(key).startsWith(discussion.get()));
+                || slug.isPresent() && isDiscussionPage(key, slug.get()));
+    }
+
+    /**
+     * Whether the page is one of the article's discussion pages ({@code …/slug/comments/?page=2}). They record
+     * nothing they show, so they are found by address: by the slug, which is the article's alone, so that they
+     * are found under the date the article had before a change of date too.
+     */
+    private static boolean isDiscussionPage(String key, String slug) {
+        Matcher address = UNDER_ARTICLE.matcher(PageCacheRequests.path(key));
+        return address.matches() && address.group(1).equals(slug);
     }
 }

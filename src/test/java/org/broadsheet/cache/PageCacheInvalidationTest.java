@@ -82,6 +82,23 @@ class PageCacheInvalidationTest {
     }
 
     @Test
+    void anArchivedArticlesDiscussionPagesGoWithIt() throws Exception {
+        String discussion = RATCHET + "comments/";
+        page(discussion);
+        String otherDiscussion = "/2026/10/27/in-praise-of-boring-diplomacy/comments/";
+        page(otherDiscussion);
+        Article ratchet = articles.findBySlug("the-sanctions-ratchet").orElseThrow();
+        Article archived = articles.changeStatus(ratchet.id(), ratchet.version(), ArticleStatus.ARCHIVED,
+                ratchet.publishedAt(), null);
+        try {
+            assertThat(mvc.perform(get(discussion)).andReturn().getResponse().getStatus()).isEqualTo(404);
+            assertThat(cache.get(key(otherDiscussion))).as("another article's discussion").isNotNull();
+        } finally {
+            articles.changeStatus(ratchet.id(), archived.version(), ArticleStatus.PUBLISHED, ratchet.publishedAt(), null);
+        }
+    }
+
+    @Test
     void laterPagesOfAListFollowAnArticleThatLeavesIt() throws Exception {
         int perPage = settings.current().articlesPerPage();
         settings.put(SiteSettings.PER_PAGE, "1");
