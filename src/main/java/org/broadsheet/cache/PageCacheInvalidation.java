@@ -11,7 +11,6 @@ import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.author.AuthorChanged;
-import org.broadsheet.change.ChangeLog;
 import org.broadsheet.change.ContentChanged;
 import org.broadsheet.comment.CommentChanged;
 import org.broadsheet.support.PageDependencies;
@@ -36,23 +35,20 @@ class PageCacheInvalidation {
 
     private final PageCache cache;
     private final ArticleService articles;
-    private final ChangeLog changeLog;
 
-    PageCacheInvalidation(PageCache cache, ArticleService articles, ChangeLog changeLog) {
+    PageCacheInvalidation(PageCache cache, ArticleService articles) {
         this.cache = cache;
         this.articles = articles;
-        this.changeLog = changeLog;
     }
 
     /**
-     * Changes made on other nodes reach this one through the change log; local ones were handled at commit
-     * by the listeners below, so that the next request on this node already sees them.
+     * Every change again once the change log brings it, this node's own too. Other nodes' changes reach this one
+     * only so. This node's were handled at commit by the listeners below, so that the next request here already
+     * sees them; but what some pages show is kept elsewhere and brought up to date only by the change log (the
+     * sitemaps' lists), and a page rendered between the commit and then showed the old state and was kept.
      */
     @EventListener
-    void changedElsewhere(ContentChanged change) {
-        if (changeLog.nodeId().equals(change.nodeId())) {
-            return;
-        }
+    void changeLogged(ContentChanged change) {
         switch (change.entity()) {
             case ContentChanged.ARTICLE -> articleChanged(change.entityId(), null);
             case ContentChanged.COMMENT -> discussionChanged(change.articleId());

@@ -8,6 +8,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.Cookie;
 
+import org.broadsheet.change.ChangeLog;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,12 @@ class PageCacheAddressTest {
     MockMvc mvc;
     @Autowired
     PageCache cache;
+    @Autowired
+    ChangeLog changeLog;
 
     @BeforeEach
-    void empty() {
+    void empty() throws InterruptedException {
+        PageCacheTest.settle(changeLog);
         cache.clear();
     }
 

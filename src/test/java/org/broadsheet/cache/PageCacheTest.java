@@ -18,6 +18,7 @@ import com.aayushatharva.brotli4j.decoder.Decoder;
 
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.change.ChangeLog;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.site.SiteSettings;
@@ -46,6 +47,8 @@ class PageCacheTest {
     @Autowired
     PageCache cache;
     @Autowired
+    ChangeLog changeLog;
+    @Autowired
     ArticleService articles;
     @Autowired
     CommentService comments;
@@ -57,8 +60,20 @@ class PageCacheTest {
     JdbcClient jdbc;
 
     @BeforeEach
-    void empty() {
+    void empty() throws InterruptedException {
+        settle(changeLog);
         cache.clear();
+    }
+
+    /**
+     * Waits until this node has followed the change log to its end: a change an earlier test made comes back
+     * through it and would otherwise drop pages in the middle of the next test.
+     */
+    static void settle(ChangeLog changeLog) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (changeLog.processedThrough() < changeLog.latestSeq() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     /** The cache key of an address asked for through MockMvc (http://localhost), no base address being set. */

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.startup.Tomcat;
+import org.broadsheet.change.ChangeLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +47,15 @@ class PageCacheValveTest {
     @Autowired
     PageCache cache;
     @Autowired
+    ChangeLog changeLog;
+    @Autowired
     ServletWebServerApplicationContext context;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void cached() throws Exception {
+        PageCacheTest.settle(changeLog);
         cache.clear();
         assertThat(send("GET", RATCHET).statusCode()).isEqualTo(200);
         assertThat(cache.get(onServer(RATCHET))).as("stored by the filter on the miss").isNotNull();
