@@ -175,7 +175,7 @@ class PageCacheInvalidationTest {
         try {
             assertThat(page(RATCHET).select("link[rel=alternate][hreflang=fr]")).hasSize(1);
         } finally {
-            jdbc.sql("DELETE FROM article WHERE id = :id").param("id", id).update();
+            PageCacheTest.deleteArticle(jdbc, events, id);
             cache.clear();
         }
     }
@@ -187,7 +187,7 @@ class PageCacheInvalidationTest {
     }
 
     private void delete(long id) {
-        jdbc.sql("DELETE FROM article WHERE id = :id").param("id", id).update();
+        PageCacheTest.deleteArticle(jdbc, events, id);
         cache.clear();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.servlet.http.Cookie;
 
 import com.aayushatharva.brotli4j.decoder.Decoder;
 
+import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.change.ChangeLog;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -58,6 +60,8 @@ class PageCacheTest {
     SiteSettings settings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @BeforeEach
     void empty() throws InterruptedException {
@@ -267,8 +271,14 @@ class PageCacheTest {
         assertThat(new PageCacheProperties(null, null, null, null).maxAge()).isLessThan(Duration.ofDays(1));
     }
 
-    private void deleteArticle(long id) {
+    /** Deletes a test's article and says so, so that the search index forgets it too (other tests search). */
+    static void deleteArticle(JdbcClient jdbc, ApplicationEventPublisher events, long id) {
         jdbc.sql("DELETE FROM article WHERE id = :id").param("id", id).update();
+        events.publishEvent(new ArticleChanged(id, ""));
+    }
+
+    private void deleteArticle(long id) {
+        deleteArticle(jdbc, events, id);
         cache.clear();
     }
 }
