@@ -3,18 +3,22 @@ package org.broadsheet.cache;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * Rendered pages by address, bounded in bytes. Each page carries the dependency keys it shows; invalidation
  * walks the cached pages and drops exactly those that show a changed key. There is deliberately no reverse
  * index from keys to pages: keeping one exact while the byte limit pushes pages out and other keys' changes
  * drop them is easy to get wrong, and a walk over the few thousand pages the limit allows is cheap and is
- * paid only when content changes. It holds copies of what the database says, nothing more: a node that
+ * paid only when content changes. Pages are also kept no longer than {@link PageCacheProperties#maxAge()}, for
+ * what a page shows that follows the clock. It holds copies of what the database says, nothing more: a node that
  * restarts starts empty and loses nothing.
  */
 @Component
@@ -24,9 +28,16 @@ public class PageCache {
     /** Bumped by every invalidation; a page rendered across one is not stored, as it may be stale. */
     private final AtomicLong generation = new AtomicLong();
 
+    @Autowired
     PageCache(PageCacheProperties properties) {
+        this(properties, Ticker.systemTicker());
+    }
+
+    PageCache(PageCacheProperties properties, Ticker ticker) {
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxBytes())
+                .expireAfterWrite(properties.maxAge())
+                .ticker(ticker)
                 // Evict in the thread that adds: the byte limit holds at every moment, not eventually.
                 .executor(Runnable::run)
                 .weigher((String key, CachedPage page) -> page.weight() + key.length())
@@ -54,16 +65,23 @@ public class PageCache {
 
     /** Drops every page that shows any of the keys. */
     public void invalidate(Collection<String> dependencies) {
-        generation.incrementAndGet();
         Set<String> changed = dependencies instanceof Set<String> set ? set : Set.copyOf(dependencies);
-        pages.asMap().values().removeIf(page -> {
-            for (String dependency : page.dependencies()) {
-                if (changed.contains(dependency)) {
-                    return true;
-                }
+        invalidateIf((key, page) -> showsAny(page, changed));
+    }
+
+    /** Drops every page for which the test, given its cache key and the page, is true. */
+    void invalidateIf(BiPredicate<String, CachedPage> test) {
+        generation.incrementAndGet();
+        pages.asMap().entrySet().removeIf(entry -> test.test(entry.getKey(), entry.getValue()));
+    }
+
+    static boolean showsAny(CachedPage page, Set<String> dependencies) {
+        for (String dependency : page.dependencies()) {
+            if (dependencies.contains(dependency)) {
+                return true;
             }
-            return false;
-        });
+        }
+        return false;
     }
 
     /** Drops everything: for changes every page shows (the section menu, the site's title). */

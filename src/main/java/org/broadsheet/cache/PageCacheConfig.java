@@ -1,5 +1,6 @@
 package org.broadsheet.cache;
 
+import org.broadsheet.support.BroadsheetProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -18,9 +19,10 @@ import org.springframework.core.Ordered;
 class PageCacheConfig {
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties) {
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, PageCacheProperties properties,
+                                                            BroadsheetProperties site) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties, byHost(site)));
         // First of all: ahead of the character-encoding filter, Spring Session, Spring Security and the
         // DispatcherServlet (and of the metrics filter, should metrics be added back), so that a page stored or a hit found here (not in Tomcat: MockMvc, or a page
         // stored in between) pays for none of them.
@@ -34,11 +36,17 @@ class PageCacheConfig {
     @Bean
     @ConditionalOnClass(TomcatServletWebServerFactory.class)
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache,
-                                                                            PageCacheProperties properties) {
+                                                                            PageCacheProperties properties,
+                                                                            BroadsheetProperties site) {
         return factory -> {
             if (properties.enabled()) {
-                factory.addContextValves(new PageCacheValve(cache));
+                factory.addContextValves(new PageCacheValve(cache, byHost(site)));
             }
         };
+    }
+
+    /** Without a configured address, pages name the one they were asked under: they are kept per host. */
+    private static boolean byHost(BroadsheetProperties site) {
+        return site.baseUrl().isEmpty();
     }
 }

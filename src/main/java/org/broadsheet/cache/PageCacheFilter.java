@@ -43,19 +43,23 @@ class PageCacheFilter extends HttpFilter {
 
     private final PageCache cache;
     private final PageCacheProperties properties;
+    private final boolean byHost;
 
-    PageCacheFilter(PageCache cache, PageCacheProperties properties) {
+    /** @param byHost key pages by scheme, host and port too ({@link PageCacheRequests#key}) */
+    PageCacheFilter(PageCache cache, PageCacheProperties properties, boolean byHost) {
         this.cache = cache;
         this.properties = properties;
+        this.byHost = byHost;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String key = PageCacheRequests.key(request);
+        String key = PageCacheRequests.key(request, byHost);
         if (key == null) {
-            // What is not shared is personal (the newsroom, a signed-in editor's view): never kept by a CDN.
-            response.setHeader("Cache-Control", "private, no-cache");
+            // Not shared, so never kept by a CDN; what is someone's own (the newsroom, a signed-in editor's view,
+            // a reader's held comment) is not stored by their browser either.
+            response.setHeader("Cache-Control", PageCacheRequests.personal(request) ? "private, no-store" : "private, no-cache");
             chain.doFilter(request, response);
             return;
         }
@@ -63,7 +67,7 @@ class PageCacheFilter extends HttpFilter {
         if (page == null) {
             long generation = cache.generation();
             ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
-            chain.doFilter(request, capture);
+            chain.doFilter(asKept(request), capture);
             page = cacheable(request, capture) ? toPage(request, capture) : null;
             if (page == null) {
                 capture.copyBodyToResponse();
@@ -73,6 +77,13 @@ class PageCacheFilter extends HttpFilter {
             capture.resetBuffer();
         }
         write(request, response, page);
+    }
+
+    /** The request with the query its page is kept under, so that what is rendered is what is kept. */
+    private static HttpServletRequest asKept(HttpServletRequest request) {
+        String raw = request.getQueryString();
+        String query = PageCacheRequests.canonicalQuery(raw);
+        return query.equals(raw == null ? "" : raw) ? request : new CanonicalQueryRequest(request, query);
     }
 
     private static boolean cacheable(HttpServletRequest request, ContentCachingResponseWrapper response) {

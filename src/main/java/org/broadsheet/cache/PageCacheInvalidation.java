@@ -1,13 +1,16 @@
 package org.broadsheet.cache;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticlesChanged;
 import org.broadsheet.author.AuthorChanged;
-import org.broadsheet.change.ChangeLog;
 import org.broadsheet.change.ContentChanged;
 import org.broadsheet.comment.CommentChanged;
 import org.broadsheet.support.PageDependencies;
@@ -20,34 +23,35 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Drops exactly the cached pages a change shows on, once the change is committed: an article's own page and
  * every page that lists or relates it, the lists it now joins (its sections — and so their parents' pages —
- * tags, authors, the front page, archives, feeds and sitemaps); a comment's article; an author's bylines and
- * bio boxes; everything when the menu or the settings change.
+ * tags, authors, the front page, archives, feeds and sitemaps), the pages of its translations; a comment's
+ * article and its discussion's own pages; an author's bylines and bio boxes; everything when the menu or the
+ * settings change.
  */
 @Component
 class PageCacheInvalidation {
 
+    /** An address below an article's ({@code /2026/09/08/slug/comments/}), the slug captured. */
+    private static final Pattern UNDER_ARTICLE = Pattern.compile("/[0-9]{4}/[0-9]{2}/[0-9]{2}/([a-z0-9-]+)/.+");
+
     private final PageCache cache;
     private final ArticleService articles;
-    private final ChangeLog changeLog;
 
-    PageCacheInvalidation(PageCache cache, ArticleService articles, ChangeLog changeLog) {
+    PageCacheInvalidation(PageCache cache, ArticleService articles) {
         this.cache = cache;
         this.articles = articles;
-        this.changeLog = changeLog;
     }
 
     /**
-     * Changes made on other nodes reach this one through the change log; local ones were handled at commit
-     * by the listeners below, so that the next request on this node already sees them.
+     * Every change again once the change log brings it, this node's own too. Other nodes' changes reach this one
+     * only so. This node's were handled at commit by the listeners below, so that the next request here already
+     * sees them; but what some pages show is kept elsewhere and brought up to date only by the change log (the
+     * sitemaps' lists), and a page rendered between the commit and then showed the old state and was kept.
      */
     @EventListener
-    void changedElsewhere(ContentChanged change) {
-        if (changeLog.nodeId().equals(change.nodeId())) {
-            return;
-        }
+    void changeLogged(ContentChanged change) {
         switch (change.entity()) {
-            case ContentChanged.ARTICLE -> cache.invalidate(dependenciesOfArticle(change.entityId()));
-            case ContentChanged.COMMENT -> cache.invalidate(List.of(PageDependencies.article(change.articleId())));
+            case ContentChanged.ARTICLE -> articleChanged(change.entityId(), null);
+            case ContentChanged.COMMENT -> discussionChanged(change.articleId());
             case ContentChanged.AUTHOR -> authorChanged(new AuthorChanged(change.entityId()));
             default -> cache.clear();
         }
@@ -55,7 +59,7 @@ class PageCacheInvalidation {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void articleChanged(ArticleChanged event) {
-        cache.invalidate(dependenciesOfArticle(event.articleId()));
+        articleChanged(event.articleId(), event.slug());
     }
 
     /** A bulk change touches most lists anyway; clearing is cheaper than looking up each article's pages. */
@@ -66,13 +70,13 @@ class PageCacheInvalidation {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void commentChanged(CommentChanged event) {
-        cache.invalidate(List.of(PageDependencies.article(event.articleId())));
+        discussionChanged(event.articleId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void authorChanged(AuthorChanged event) {
         // Feeds and sitemaps name authors too; they are among the lists every article joins.
-        cache.invalidate(List.of(PageDependencies.author(event.authorId()), PageDependencies.ALL_LISTS));
+        cache.invalidate(Set.of(PageDependencies.author(event.authorId()), PageDependencies.ALL_LISTS));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -80,14 +84,65 @@ class PageCacheInvalidation {
         cache.clear();
     }
 
-    List<String> dependenciesOfArticle(long articleId) {
+    /**
+     * The pages that show the article, the lists it is in now, the pages of the articles in its translation group
+     * (each links the others by title), and its discussion's pages (archived, closed or retitled with it); and the
+     * later pages of every section's, tag's and author's list: the lists the article has just left are no longer
+     * known, and each later page of such a list has moved up by one article.
+     *
+     * @param slug the article's slug when the change says it (a deleted article can no longer be looked up)
+     */
+    private void articleChanged(long articleId, String slug) {
+        Set<String> keys = dependenciesOfArticle(articleId);
+        Optional<String> discussionOf = Optional.ofNullable(slug).or(() -> articles.find(articleId).map(Article::slug));
+        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys) || laterListPage(key, page)
+                || discussionOf.isPresent() && isDiscussionPage(key, discussionOf.get()));
+    }
+
+    Set<String> dependenciesOfArticle(long articleId) {
         ArticleService.Memberships m = articles.memberships(articleId);
-        List<String> keys = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         keys.add(PageDependencies.article(articleId));
         keys.add(PageDependencies.ALL_LISTS);
         m.sectionIds().forEach(id -> keys.add(PageDependencies.sectionList(id)));
         m.tagIds().forEach(id -> keys.add(PageDependencies.tagList(id)));
         m.authorIds().forEach(id -> keys.add(PageDependencies.authorList(id)));
+        articles.find(articleId).map(Article::translationGroup).filter(group -> !group.isBlank())
+                .ifPresent(group -> articles.inTranslationGroup(group)
+                        .forEach(translation -> keys.add(PageDependencies.article(translation.id()))));
         return keys;
+    }
+
+    private static boolean laterListPage(String key, CachedPage page) {
+        if (key.indexOf('?') < 0) {
+            return false;
+        }
+        for (String dependency : page.dependencies()) {
+            if (dependency.startsWith("list:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A comment shows on its article's page and on the discussion's own pages. */
+    private void discussionChanged(Long articleId) {
+        if (articleId == null) {
+            return;
+        }
+        Set<String> keys = Set.of(PageDependencies.article(articleId));
+        Optional<String> slug = articles.find(articleId).map(Article::slug);
+        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys)
+                || slug.isPresent() && isDiscussionPage(key, slug.get()));
+    }
+
+    /**
+     * Whether the page is one of the article's discussion pages ({@code …/slug/comments/?page=2}). They record
+     * nothing they show, so they are found by address: by the slug, which is the article's alone, so that they
+     * are found under the date the article had before a change of date too.
+     */
+    private static boolean isDiscussionPage(String key, String slug) {
+        Matcher address = UNDER_ARTICLE.matcher(PageCacheRequests.path(key));
+        return address.matches() && address.group(1).equals(slug);
     }
 }

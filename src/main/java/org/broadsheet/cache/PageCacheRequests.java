@@ -22,37 +22,113 @@ final class PageCacheRequests {
     static final String FRESH_COOKIE = PageDependencies.FRESH_COOKIE;
     /** A session (staff, or a reader's own) or a just-posted comment awaiting moderation: pages are personal. */
     private static final Set<String> PERSONAL_COOKIES = Set.of("JSESSIONID", "SESSION", FRESH_COOKIE);
-    private static final List<String> UNCACHED_PREFIXES = List.of("/newsroom", "/login", "/logout", "/media/",
-            "/assets/", "/webjars/", "/actuator", "/error", "/search");
-    private static final Pattern CACHEABLE_QUERY = Pattern.compile("page=[0-9]{1,6}");
+    /** Addresses whose answers are someone's own: the newsroom and signing in. */
+    private static final List<String> PERSONAL_PREFIXES = List.of("/newsroom", "/login", "/logout");
+    private static final List<String> UNCACHED_PREFIXES = List.of("/media/", "/assets/", "/webjars/", "/actuator",
+            "/error", "/search");
+    /**
+     * Parameters that campaign and click tracking add to links and that no page reads (besides every
+     * {@code utm_…}): a page is the same page with or without them.
+     */
+    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
+            "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl");
+    private static final Pattern PAGE_NUMBER = Pattern.compile("[0-9]{1,6}");
 
     private PageCacheRequests() {
     }
 
     /**
      * The cache key of a request every anonymous reader would get the same answer to, or null when the request
-     * must go to the application: not a GET or HEAD, a personal or uncached address, a query other than a page
-     * number, or a session (a signed-in editor) or a reader waiting to see their own held comment.
+     * must go to the application: not a GET or HEAD, a personal or uncached address, an address spelt with
+     * percent-escapes, a query other than a page number and tracking parameters, or a session (a signed-in
+     * editor) or a reader waiting to see their own held comment.
+     * <p>
+     * The key is the address with its {@linkplain #canonicalQuery(String) query made canonical}, so that
+     * tracking parameters and other spellings of a page number share one page and cannot be used to fill the
+     * cache. With {@code byHost} (no {@code broadsheet.base-url}, so pages name the address they were asked
+     * under in canonical links, feeds and sitemaps) the scheme, host and port lead the key: a request sent with
+     * someone else's {@code Host} header gets a page of its own instead of planting that host in everyone's.
      */
-    static String key(HttpServletRequest request) {
+    static String key(HttpServletRequest request, boolean byHost) {
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return null;
         }
         String uri = request.getRequestURI();
-        for (String prefix : UNCACHED_PREFIXES) {
-            if (uri.startsWith(prefix)) {
+        // Every public address is plain ASCII; escaped spellings of it ("/t%61g/…") are endless and are not kept.
+        if (uri.indexOf('%') >= 0 || startsWithAny(uri, PERSONAL_PREFIXES) || startsWithAny(uri, UNCACHED_PREFIXES)) {
+            return null;
+        }
+        String query = canonicalQuery(request.getQueryString());
+        if (query == null || RequestCookies.anyNamed(request, PERSONAL_COOKIES)) {
+            return null;
+        }
+        String path = query.isEmpty() ? uri : uri + "?" + query;
+        return byHost ? base(request) + path : path;
+    }
+
+    /**
+     * Whether the answer is someone's own — the newsroom, signing in, a signed-in reader or one waiting to see
+     * their held comment — so that neither a browser nor anything in between may store it.
+     */
+    static boolean personal(HttpServletRequest request) {
+        return startsWithAny(request.getRequestURI(), PERSONAL_PREFIXES)
+                || RequestCookies.anyNamed(request, PERSONAL_COOKIES);
+    }
+
+    /**
+     * The query a cacheable page is rendered for: tracking parameters left out, a page number written plainly
+     * ({@code page=02} is {@code page=2}) and page 1 as no query at all; "" for none. Null when the query asks for
+     * anything else (or page 0), which the application answers itself.
+     */
+    static String canonicalQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
+        }
+        int page = 1;
+        boolean pageSeen = false;
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            if (pair.isEmpty() || name.startsWith("utm_") || TRACKING.contains(name)) {
+                continue;
+            }
+            if (!"page".equals(name) || pageSeen || equals < 0 || !PAGE_NUMBER.matcher(pair.substring(equals + 1)).matches()) {
+                return null;
+            }
+            page = Integer.parseInt(pair.substring(equals + 1));
+            pageSeen = true;
+            if (page == 0) {
                 return null;
             }
         }
-        String query = request.getQueryString();
-        if (query != null && !CACHEABLE_QUERY.matcher(query).matches()) {
-            return null;
+        return page == 1 ? "" : "page=" + page;
+    }
+
+    /** {@code http://host} or {@code https://host:8443}: what the site's own links start with for this request. */
+    private static String base(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean defaultPort = port <= 0 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+    }
+
+    /** The address part of a cache key (without a leading scheme and host). */
+    static String path(String key) {
+        if (key.startsWith("/")) {
+            return key;
         }
-        if (RequestCookies.anyNamed(request, PERSONAL_COOKIES)) {
-            return null;
+        int slash = key.indexOf('/', key.indexOf("://") + 3);
+        return slash < 0 ? "/" : key.substring(slash);
+    }
+
+    private static boolean startsWithAny(String uri, List<String> prefixes) {
+        for (String prefix : prefixes) {
+            if (uri.startsWith(prefix)) {
+                return true;
+            }
         }
-        return query == null ? uri : uri + "?" + query;
+        return false;
     }
 
     /** The best copy the reader accepts: brotli, then gzip, else none (null). */

@@ -18,15 +18,17 @@ import org.apache.tomcat.util.http.FastHttpDateFormat;
 class PageCacheValve extends ValveBase {
 
     private final PageCache cache;
+    private final boolean byHost;
 
-    PageCacheValve(PageCache cache) {
+    PageCacheValve(PageCache cache, boolean byHost) {
         super(true);
         this.cache = cache;
+        this.byHost = byHost;
     }
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        String key = PageCacheRequests.key(request);
+        String key = PageCacheRequests.key(request, byHost);
         CachedPage page = key == null ? null : cache.get(key);
         if (page == null) {
             getNext().invoke(request, response);
