@@ -1,10 +1,7 @@
 package org.broadsheet.cache;
 
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleChanged;
@@ -30,9 +27,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class PageCacheInvalidation {
 
-    /** An address below an article's ({@code /2026/09/08/slug/comments/}), the slug captured. */
-    private static final Pattern UNDER_ARTICLE = Pattern.compile("/[0-9]{4}/[0-9]{2}/[0-9]{2}/([a-z0-9-]+)/.+");
-
     private final PageCache cache;
     private final ArticleService articles;
 
@@ -50,7 +44,7 @@ class PageCacheInvalidation {
     @EventListener
     void changeLogged(ContentChanged change) {
         switch (change.entity()) {
-            case ContentChanged.ARTICLE -> articleChanged(change.entityId(), null);
+            case ContentChanged.ARTICLE -> articleChanged(change.entityId());
             case ContentChanged.COMMENT -> discussionChanged(change.articleId());
             case ContentChanged.AUTHOR -> authorChanged(new AuthorChanged(change.entityId()));
             default -> cache.clear();
@@ -59,7 +53,7 @@ class PageCacheInvalidation {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void articleChanged(ArticleChanged event) {
-        articleChanged(event.articleId(), event.slug());
+        articleChanged(event.articleId());
     }
 
     /** A bulk change touches most lists anyway; clearing is cheaper than looking up each article's pages. */
@@ -85,18 +79,15 @@ class PageCacheInvalidation {
     }
 
     /**
-     * The pages that show the article, the lists it is in now, the pages of the articles in its translation group
-     * (each links the others by title), and its discussion's pages (archived, closed or retitled with it); and the
-     * later pages of every section's, tag's and author's list: the lists the article has just left are no longer
-     * known, and each later page of such a list has moved up by one article.
-     *
-     * @param slug the article's slug when the change says it (a deleted article can no longer be looked up)
+     * The pages that show the article — its discussion's own pages among them (archived, closed or retitled with
+     * it; they record the article, comment/CommentController) —, the lists it is in now, the pages of the articles
+     * in its translation group (each links the others by title); and the later pages of every section's, tag's
+     * and author's list: the lists the article has just left are no longer known, and each later page of such a
+     * list has moved up by one article.
      */
-    private void articleChanged(long articleId, String slug) {
+    private void articleChanged(long articleId) {
         Set<String> keys = dependenciesOfArticle(articleId);
-        Optional<String> discussionOf = Optional.ofNullable(slug).or(() -> articles.find(articleId).map(Article::slug));
-        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys) || laterListPage(key, page)
-                || discussionOf.isPresent() && isDiscussionPage(key, discussionOf.get()));
+        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys) || laterListPage(key, page));
     }
 
     Set<String> dependenciesOfArticle(long articleId) {
@@ -125,24 +116,10 @@ class PageCacheInvalidation {
         return false;
     }
 
-    /** A comment shows on its article's page and on the discussion's own pages. */
+    /** A comment shows on its article's page and on the discussion's own pages, which record the article. */
     private void discussionChanged(Long articleId) {
-        if (articleId == null) {
-            return;
+        if (articleId != null) {
+            cache.invalidate(Set.of(PageDependencies.article(articleId)));
         }
-        Set<String> keys = Set.of(PageDependencies.article(articleId));
-        Optional<String> slug = articles.find(articleId).map(Article::slug);
-        cache.invalidateIf((key, page) -> PageCache.showsAny(page, keys)
-                || slug.isPresent() && isDiscussionPage(key, slug.get()));
-    }
-
-    /**
-     * Whether the page is one of the article's discussion pages ({@code …/slug/comments/?page=2}). They record
-     * nothing they show, so they are found by address: by the slug, which is the article's alone, so that they
-     * are found under the date the article had before a change of date too.
-     */
-    private static boolean isDiscussionPage(String key, String slug) {
-        Matcher address = UNDER_ARTICLE.matcher(PageCacheRequests.path(key));
-        return address.matches() && address.group(1).equals(slug);
     }
 }

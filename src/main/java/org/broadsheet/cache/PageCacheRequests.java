@@ -113,15 +113,6 @@ final class PageCacheRequests {
         return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
-    /** The address part of a cache key (without a leading scheme and host). */
-    static String path(String key) {
-        if (key.startsWith("/")) {
-            return key;
-        }
-        int slash = key.indexOf('/', key.indexOf("://") + 3);
-        return slash < 0 ? "/" : key.substring(slash);
-    }
-
     private static boolean startsWithAny(String uri, List<String> prefixes) {
         for (String prefix : prefixes) {
             if (uri.startsWith(prefix)) {
