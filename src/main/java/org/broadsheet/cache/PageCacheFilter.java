@@ -123,7 +123,13 @@ class PageCacheFilter extends HttpFilter {
     private static void write(HttpServletRequest request, HttpServletResponse response, CachedPage page) throws IOException {
         String coding = PageCacheRequests.coding(request, page);
         boolean notModified = PageCacheRequests.notModified(request, page);
-        for (String[] header : page.hitHeaders(coding, notModified).headers()) {
+        List<String[]> headers = page.hitHeaders(coding, notModified).headers();
+        // On the miss that stored the page, the application has set these headers on the response already (the
+        // security headers, say): the page's copy replaces them rather than doubling them.
+        for (String[] header : headers) {
+            response.setHeader(header[0], null);
+        }
+        for (String[] header : headers) {
             response.addHeader(header[0], header[1]);
         }
         PageCacheRequests.finishHit(request, response, page, coding, notModified);

@@ -71,6 +71,18 @@ class PageCacheValveTest {
                 .isGreaterThanOrEqualTo(32 * 1024);
     }
 
+    /** The miss that stores a page answers with its headers once each, as the hits after it do. */
+    @Test
+    void theMissThatStoresAPageSendsEachHeaderOnce() throws Exception {
+        cache.clear();
+        for (HttpResponse<byte[]> response : List.of(send("GET", RATCHET), send("GET", RATCHET))) {
+            for (String name : List.of("X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Cache-Control",
+                    "ETag", "Vary", "Content-Type")) {
+                assertThat(response.headers().allValues(name)).as(name).hasSize(1);
+            }
+        }
+    }
+
     @Test
     void eachCopyIsTheResponseTheFilterGives() throws Exception {
         for (String accept : List.of("", "gzip", "gzip, deflate, br")) {
