@@ -81,6 +81,7 @@ class ListingPagesController {
         LocalDate from = LocalDate.of(year, 1, 1);
         PageOf<ArticleSummary> articles = listings.between(from, from.plusYears(1), PageOf.parseNumber(page),
                 s.articlesPerPage(), s.timeZone());
+        requireArticles(articles, String.valueOf(year));
         return show(model, s, "Archive", String.valueOf(year), "Articles published in " + year + ".", List.of(), null,
                 List.of(), articles, "/" + year + "/");
     }
@@ -97,9 +98,21 @@ class ListingPagesController {
         PageOf<ArticleSummary> articles = listings.between(ym.atDay(1), ym.plusMonths(1).atDay(1),
                 PageOf.parseNumber(page), s.articlesPerPage(), s.timeZone());
         String name = ym.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Locale.forLanguageTag(s.language())) + " " + year;
+        requireArticles(articles, name);
         return show(model, s, "Archive", name, "Articles published in " + name + ".",
                 List.of(new Section.Crumb(String.valueOf(year), "/" + year + "/")), null, List.of(), articles,
                 String.format("/%04d/%02d/", year, month));
+    }
+
+    /**
+     * A date archive exists only where something was published: an empty year or month is a 404, not a page —
+     * every year from 0000 to 9999 and its months would otherwise be pages that a crawler (or someone filling the
+     * page cache) could ask for.
+     */
+    private static void requireArticles(PageOf<ArticleSummary> articles, String period) {
+        if (articles.totalItems() == 0) {
+            throw new NotFoundException("Nothing was published in " + period + ".");
+        }
     }
 
     private String show(Model model, SiteSettings.Settings s, String kind, String heading, String description,
