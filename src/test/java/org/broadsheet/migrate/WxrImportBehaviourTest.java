@@ -390,11 +390,13 @@ class WxrImportBehaviourTest {
         }
 
         static String item(int id, String title, String slug, String status, String type, String content, String extra) {
+            // A scheduled post is dated ahead, so that the server's publisher does not publish it while a test looks.
+            String date = "future".equals(status) ? "2099-03-05 09:00:00" : "2024-03-05 09:00:00";
             return "<item><title><![CDATA[" + title + "]]></title><link>https://old.example/archives/" + id + "</link>"
                     + "<dc:creator>editor1</dc:creator><guid isPermaLink=\"false\">https://old.example/?p=" + id + "</guid>"
                     + "<content:encoded><![CDATA[" + content + "]]></content:encoded>"
-                    + "<wp:post_id>" + id + "</wp:post_id><wp:post_date>2024-03-05 09:00:00</wp:post_date>"
-                    + "<wp:post_date_gmt>" + ("draft".equals(status) ? "0000-00-00 00:00:00" : "2024-03-05 09:00:00") + "</wp:post_date_gmt>"
+                    + "<wp:post_id>" + id + "</wp:post_id><wp:post_date>" + date + "</wp:post_date>"
+                    + "<wp:post_date_gmt>" + ("draft".equals(status) ? "0000-00-00 00:00:00" : date) + "</wp:post_date_gmt>"
                     + "<wp:comment_status>open</wp:comment_status><wp:post_name>" + slug + "</wp:post_name>"
                     + "<wp:status>" + status + "</wp:status><wp:post_parent>0</wp:post_parent><wp:post_type>" + type + "</wp:post_type>"
                     + extra + "</item>";
