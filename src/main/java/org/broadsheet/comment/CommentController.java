@@ -21,9 +21,6 @@ import org.broadsheet.site.SiteUrls;
 import org.broadsheet.support.NotFoundException;
 import org.broadsheet.support.PageDependencies;
 import org.broadsheet.support.PageOf;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -203,11 +200,7 @@ class CommentController {
      * CSRF token (see {@link FormTokens}), so a form on another site must not be able to post as an editor.
      */
     private static String staffEmail(HttpServletRequest request) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return null;
-        }
-        return sameOrigin(request) || "GET".equals(request.getMethod()) ? auth.getName() : null;
+        return sameOrigin(request) || "GET".equals(request.getMethod()) ? StaffPoster.currentEmail() : null;
     }
 
     static boolean sameOrigin(HttpServletRequest request) {

@@ -17,10 +17,21 @@ final class StaffPoster {
 
     /** The display name of the signed-in staff member, or null for a reader. */
     static String currentName() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        Authentication auth = signedIn();
+        if (auth == null) {
             return null;
         }
         return auth.getPrincipal() instanceof StaffUser staff && !staff.displayName().isBlank() ? staff.displayName() : auth.getName();
+    }
+
+    /** The signed-in staff member's email (their account's name), or null for a reader. */
+    static String currentEmail() {
+        Authentication auth = signedIn();
+        return auth == null ? null : auth.getName();
+    }
+
+    private static Authentication signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken ? null : auth;
     }
 }

@@ -2,8 +2,6 @@ package org.broadsheet.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -126,10 +124,7 @@ class DeferredIndexesTest {
     }
 
     private ImportReport importText(String xml) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        ImportReport report = new ImportReport(bytes.length);
-        importer.run(new ByteArrayInputStream(bytes), null, report);
-        return report;
+        return WxrImportBehaviourTest.importText(importer, xml);
     }
 
     private Map<String, String> definitions() {

@@ -5,8 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.broadsheet.migrate.WxrImportBehaviourTest.Wxr;
 import org.jsoup.Jsoup;
@@ -36,10 +34,7 @@ class WxrImportAsReadersSeeItTest {
     }
 
     ImportReport importText(String xml) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        ImportReport report = new ImportReport(bytes.length);
-        importer.run(new ByteArrayInputStream(bytes), null, report);
-        return report;
+        return WxrImportBehaviourTest.importText(importer, xml);
     }
 
     @Test

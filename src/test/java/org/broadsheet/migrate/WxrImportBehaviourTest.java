@@ -47,10 +47,19 @@ class WxrImportBehaviourTest {
     }
 
     ImportReport importText(String xml) {
-        return importBytes(xml.getBytes(StandardCharsets.UTF_8), null);
+        return importText(importer, xml);
     }
 
     ImportReport importBytes(byte[] xml, Path mediaDir) {
+        return importBytes(importer, xml, mediaDir);
+    }
+
+    /** Imports an export given as text, as the import command would, without media; shared by the import tests. */
+    static ImportReport importText(WxrImporter importer, String xml) {
+        return importBytes(importer, xml.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    static ImportReport importBytes(WxrImporter importer, byte[] xml, Path mediaDir) {
         ImportReport report = new ImportReport(xml.length);
         importer.run(new ByteArrayInputStream(xml), mediaDir, report);
         return report;
