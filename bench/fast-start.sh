@@ -33,8 +33,10 @@ java25() {
 # otherwise warns about.
 run_options() {
   local dir=$1 aot=()
-  # Jars built without Spring AOT (before it was in the build) still get the JDK's cache.
-  if unzip -l "$(jar_in "$dir")" 2>/dev/null | grep -q 'BroadsheetApplication__ApplicationContextInitializer'; then
+  # Jars built without Spring AOT (before it was in the build) still get the JDK's cache. The listing is read
+  # whole: with `| grep -q` and pipefail, grep's early exit could fail unzip with SIGPIPE and so drop Spring AOT.
+  local listing; listing=$(unzip -Z1 "$(jar_in "$dir")" 2>/dev/null || true)
+  if [[ $listing == *BroadsheetApplication__ApplicationContextInitializer* ]]; then
     aot=(-Dspring.aot.enabled=true)
   fi
   echo "$JAVA_OPTS --enable-native-access=ALL-UNNAMED -XX:AOTCache=$dir/broadsheet.aot ${aot[*]:-}"
