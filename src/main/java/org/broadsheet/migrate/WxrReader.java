@@ -5,10 +5,15 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -35,7 +40,8 @@ final class WxrReader implements Closeable {
         refuseArchives(input);
         this.in = new CountingStream(input);
         try {
-            this.xml = FACTORY.createXMLStreamReader(in);
+            Reader utf8 = utf8Reader(input, in);
+            this.xml = utf8 != null ? FACTORY.createXMLStreamReader(utf8) : FACTORY.createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             throw failure(e);
         }
@@ -67,6 +73,51 @@ final class WxrReader implements Closeable {
                     + "unpack it (gunzip) and import the .xml file.", 1, 1, null);
         }
     }
+
+    /**
+     * For an export in UTF-8 (WordPress writes nothing else), the JDK's decoder in front of the parser
+     * ({@link StrictUtf8Reader}): the parser's own UTF-8 reader decodes byte by byte and was over half of a large
+     * import's reading. Malformed bytes still stop the import at their line and column, never replaced. Null —
+     * the parser decodes as the declaration says — for any other encoding, a UTF-16 byte-order mark, or a stream
+     * that cannot be rewound.
+     */
+    private static Reader utf8Reader(InputStream input, InputStream counted) {
+        if (!input.markSupported()) {
+            return null;
+        }
+        byte[] head = new byte[256];
+        int n;
+        try {
+            input.mark(head.length);
+            n = input.readNBytes(head, 0, head.length);
+            input.reset();
+        } catch (IOException e) {
+            return null;
+        }
+        int start = n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+        String prolog = new String(head, start, n - start, StandardCharsets.ISO_8859_1);
+        if (!prolog.startsWith("<")) {
+            return null;
+        }
+        if (prolog.startsWith("<?xml")) {
+            int end = prolog.indexOf("?>");
+            if (end < 0) {
+                return null;
+            }
+            Matcher encoding = DECLARED_ENCODING.matcher(prolog.substring(0, end));
+            if (encoding.find() && !encoding.group(1).equalsIgnoreCase("UTF-8") && !encoding.group(1).equalsIgnoreCase("UTF8")) {
+                return null;
+            }
+        }
+        try {
+            counted.skipNBytes(start);   // the byte-order mark: a parser reading characters would take it for text
+        } catch (IOException e) {
+            return null;
+        }
+        return new StrictUtf8Reader(counted);
+    }
+
+    private static final Pattern DECLARED_ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']+)[\"']");
 
     private static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
@@ -433,7 +484,10 @@ final class WxrReader implements Closeable {
         }
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
         String detail;
-        if (cause instanceof CharConversionException || String.valueOf(e.getMessage()).contains("UTF-8")) {
+        if (cause instanceof CharacterCodingException) {
+            detail = "the bytes are not valid UTF-8, the file's declared encoding; save the export as UTF-8 or "
+                    + "correct its <?xml encoding=…?> declaration";
+        } else if (cause instanceof CharConversionException || String.valueOf(e.getMessage()).contains("UTF-8")) {
             detail = "the bytes are not valid in the file's declared encoding (" + clean(e.getMessage())
                     + "); save the export as UTF-8 or correct its <?xml encoding=…?> declaration";
         } else if (String.valueOf(e.getMessage()).contains("must start and end within the same entity")) {

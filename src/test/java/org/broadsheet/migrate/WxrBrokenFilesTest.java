@@ -83,4 +83,33 @@ class WxrBrokenFilesTest {
                 .doesNotContain("same entity");
         assertThat(jdbc.sql("SELECT title FROM article").query(String.class).list()).containsExactly("Kept");
     }
+
+    @Test
+    void aByteThatIsNotUtf8DeepInALargeExportIsFoundAtItsLineAndColumn() throws Exception {
+        // Enough items that the bad byte lies several of the decoder's buffers into the file.
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 400; i++) {
+            items.append(Wxr.item(i, "Post " + i, "post-" + i, "publish", "post",
+                    "Пример текста номер " + i + ", «в кавычках» — и дальше.\n\n".repeat(3), "")).append('\n');
+        }
+        String text = Wxr.site(items.toString());
+        int at = text.indexOf("Post 333]]>") + "Post 3".length();
+        byte[] before = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] after = text.substring(at).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[before.length + 1 + after.length];
+        System.arraycopy(before, 0, bytes, 0, before.length);
+        bytes[before.length] = (byte) 0xFF;
+        System.arraycopy(after, 0, bytes, before.length + 1, after.length);
+        assertThat(bytes.length).isGreaterThan(3 * (1 << 16));
+        Path file = tmp.resolve("bad-byte.xml");
+        Files.write(file, bytes);
+        long line = text.substring(0, at).lines().count();
+        int column = at - text.lastIndexOf('\n', at - 1);
+
+        ImportReport report = run(file);
+
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).contains("line " + line + ", column " + column).contains("not valid UTF-8");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single()).isEqualTo(332L);
+    }
 }
