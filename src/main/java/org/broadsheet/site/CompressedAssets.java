@@ -32,19 +32,22 @@ class CompressedAssets implements ResourceResolver {
         if (request == null || resource == null || !isText(resource)) {
             return resource;
         }
+        // Pages name the fingerprinted address (site-3f2a….css), which may be kept forever; the plain one
+        // (site.css) also resolves, and changes with the next release, so a cache must ask again each time.
+        boolean fingerprinted = !requestPath.endsWith(String.valueOf(resource.getFilename()));
         String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
         try {
             if (Compression.accepts(accept, Compression.BROTLI)) {
                 byte[] brotli = Compression.brotli(resource.getContentAsByteArray(), BROTLI_BEST);
                 if (brotli != null) {
-                    return new Compressed(brotli, resource, Compression.BROTLI);
+                    return new Compressed(brotli, resource, Compression.BROTLI, fingerprinted);
                 }
             }
             if (Compression.accepts(accept, Compression.GZIP)) {
-                return new Compressed(Compression.gzip(resource.getContentAsByteArray()), resource, Compression.GZIP);
+                return new Compressed(Compression.gzip(resource.getContentAsByteArray()), resource, Compression.GZIP, fingerprinted);
             }
             // Shared caches must know that this address has compressed copies too.
-            return new Compressed(resource.getContentAsByteArray(), resource, null);
+            return new Compressed(resource.getContentAsByteArray(), resource, null, fingerprinted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,11 +71,13 @@ class CompressedAssets implements ResourceResolver {
 
         private final Resource original;
         private final String coding;
+        private final boolean fingerprinted;
 
-        Compressed(byte[] bytes, Resource original, String coding) {
+        Compressed(byte[] bytes, Resource original, String coding, boolean fingerprinted) {
             super(bytes, original.getDescription() + (coding == null ? "" : " (" + coding + ")"));
             this.original = original;
             this.coding = coding;
+            this.fingerprinted = fingerprinted;
         }
 
         @Override
@@ -92,6 +97,10 @@ class CompressedAssets implements ResourceResolver {
                 headers.putAll(http.getResponseHeaders());
             }
             headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            if (!fingerprinted) {
+                // Replaces the handler's "immutable" (resource headers are applied after it); Last-Modified stays.
+                headers.setCacheControl("no-cache");
+            }
             if (coding == null) {
                 return headers;
             }

@@ -45,4 +45,23 @@ class CompressedAssetsTest {
         assertThat(new GZIPInputStream(new ByteArrayInputStream(gzip.getContentAsByteArray())).readAllBytes()).isEqualTo(original);
         assertThat(gzip.getHeader("ETag")).isNotEqualTo(br.getHeader("ETag"));
     }
+
+    @Test
+    void thePlainAddressOfTheStylesheetIsAskedForAgainNotKeptForever() throws Exception {
+        String css = Jsoup.parse(mvc.perform(get("/")).andReturn().getResponse().getContentAsString())
+                .selectFirst("link[rel=stylesheet]").attr("href");
+        assertThat(css).matches("/assets/site-[0-9a-f]+\\.css");
+
+        for (String encoding : new String[] {"identity", "gzip", "br"}) {
+            MockHttpServletResponse plain = mvc.perform(get("/assets/site.css").header("Accept-Encoding", encoding))
+                    .andReturn().getResponse();
+            assertThat(plain.getStatus()).as(encoding).isEqualTo(200);
+            assertThat(plain.getHeader("Cache-Control")).as(encoding).isEqualTo("no-cache").doesNotContain("immutable");
+            assertThat(plain.getHeader("Last-Modified")).as(encoding).isNotNull();
+
+            MockHttpServletResponse fingerprinted = mvc.perform(get(css).header("Accept-Encoding", encoding))
+                    .andReturn().getResponse();
+            assertThat(fingerprinted.getHeader("Cache-Control")).as(encoding).contains("immutable").contains("max-age=31536000");
+        }
+    }
 }
