@@ -9,4 +9,9 @@ public record Article(long id, String slug, String language, String title, Strin
                       String leadAlt, String editorNoteMd, String editorNoteHtml, Long partnerId,
                       String originalUrl, String permissionNote, String translationGroup, boolean featured,
                       boolean commentsOpen, int version) {
+
+    /** Whether readers can see it at {@code now}: published, and not dated ahead of it. */
+    public boolean isPublicAt(OffsetDateTime now) {
+        return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
 }

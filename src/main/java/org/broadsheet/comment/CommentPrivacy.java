@@ -2,10 +2,16 @@ package org.broadsheet.comment;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleUrls;
+import org.broadsheet.site.SiteSettings;
+import org.broadsheet.site.SiteUrls;
 import org.broadsheet.spam.Akismet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +31,27 @@ public class CommentPrivacy {
 
     private static final Logger log = LoggerFactory.getLogger(CommentPrivacy.class);
 
+    /** Said in the export instead of the title and address of an article that readers cannot see. */
+    static final String NOT_PUBLIC = "article no longer public";
+
     private final CommentRepository repository;
     private final DiscussionSettings settings;
     private final Akismet akismet;
+    private final ArticleService articles;
+    private final SiteSettings siteSettings;
+    private final SiteUrls urls;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    CommentPrivacy(CommentRepository repository, DiscussionSettings settings, Akismet akismet,
-                   ApplicationEventPublisher events, Clock clock) {
+    CommentPrivacy(CommentRepository repository, DiscussionSettings settings, Akismet akismet, ArticleService articles,
+                   SiteSettings siteSettings, SiteUrls urls, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.settings = settings;
         this.akismet = akismet;
+        this.articles = articles;
+        this.siteSettings = siteSettings;
+        this.urls = urls;
         this.events = events;
         this.clock = clock;
     }
@@ -49,12 +64,22 @@ public class CommentPrivacy {
         return new Facts(akismet.enabled(), settings.current().retentionDays());
     }
 
-    /** Everything stored about an email address's comments, as JSON. */
+    /**
+     * Everything stored about an email address's comments, as JSON, with the title and address of the article
+     * each is under so that the person can find them.
+     */
     public String export(String email) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        ZoneId zone = siteSettings.current().timeZone();
+        Map<Long, Commented> commented = new HashMap<>();
         List<Map<String, Object>> comments = repository.byEmail(email.strip()).stream().map(r -> {
+            Commented article = commented.computeIfAbsent(r.articleId(), id -> commented(id, now, zone));
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("id", r.id());
             c.put("articleId", r.articleId());
+            c.put("articleTitle", article.title());
+            c.put("articleUrl", article.url());
+            c.put("articleNote", article.note());
             c.put("parentId", r.parentId());
             c.put("name", r.authorName());
             c.put("email", r.authorEmail());
@@ -69,9 +94,23 @@ public class CommentPrivacy {
         }).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("email", email.strip());
-        out.put("exportedAt", OffsetDateTime.now(clock).toString());
+        out.put("exportedAt", now.toString());
         out.put("comments", comments);
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+    }
+
+    /** The article a comment is under, as the export names it; title and address null with a note when not public. */
+    private record Commented(String title, String url, String note) {
+    }
+
+    /**
+     * Only an article that readers can see now is named: the title of a draft, a scheduled or an archived article
+     * is not the commenter's data, and the editors may not mean anyone outside the newsroom to read it.
+     */
+    private Commented commented(long articleId, OffsetDateTime now, ZoneId zone) {
+        return articles.find(articleId).filter(a -> a.isPublicAt(now))
+                .map(a -> new Commented(a.title(), urls.absolute(ArticleUrls.of(a.publishedAt(), a.slug(), zone)), null))
+                .orElse(new Commented(null, null, NOT_PUBLIC));
     }
 
     /**

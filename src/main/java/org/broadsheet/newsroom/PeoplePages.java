@@ -28,7 +28,8 @@ public final class PeoplePages {
     public record Partners(List<Partner> partners, String notice, String error) {
     }
 
-    public record Settings(String title, String tagline, String language, String timeZone, int perPage,
-                           List<String> zones, String notice, String error) {
+    /** The settings form, with the values as stored or, after a refusal, as sent. */
+    public record Settings(String title, String tagline, String language, String timeZone, String perPage,
+                           String privacyContact, List<String> zones, String notice, String error) {
     }
 }

@@ -4,11 +4,15 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.broadsheet.account.StaffAction;
 import org.broadsheet.account.StaffPolicy;
 import org.broadsheet.account.StaffUser;
+import org.broadsheet.site.PrivacyContact;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.BadRequestException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators set the site's title, tagline, language, time zone and articles per page. */
+/**
+ * Administrators set the site's title, tagline, language, time zone, articles per page and the privacy contact
+ * that the privacy page names. A refused value brings the form back as sent, with the reason.
+ */
 @Controller
 class SettingsController {
 
@@ -34,9 +41,8 @@ class SettingsController {
                 @RequestParam(defaultValue = "") String error, Model model) {
         policy.require(user, StaffAction.MANAGE_SETTINGS);
         SiteSettings.Settings s = settings.current();
-        List<String> zones = ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList();
-        model.addAttribute("page", new PeoplePages.Settings(s.title(), s.tagline(), s.language(), s.timeZone().getId(),
-                s.articlesPerPage(), zones, notice, error));
+        model.addAttribute("page", page(s.title(), s.tagline(), s.language(), s.timeZone().getId(),
+                String.valueOf(s.articlesPerPage()), s.privacyContact().text(), notice, error));
         return "newsroom/settings";
     }
 
@@ -44,9 +50,10 @@ class SettingsController {
     String save(@AuthenticationPrincipal StaffUser user, @RequestParam(defaultValue = "") String title,
                 @RequestParam(defaultValue = "") String tagline, @RequestParam(defaultValue = "") String language,
                 @RequestParam(defaultValue = "") String timeZone, @RequestParam(defaultValue = "") String perPage,
+                @RequestParam(defaultValue = "") String privacyContact, HttpServletResponse response, Model model,
                 RedirectAttributes redirect) {
         policy.require(user, StaffAction.MANAGE_SETTINGS);
-        return TaxonomyController.outcome(redirect, "/newsroom/settings/", "Settings saved.", () -> {
+        try {
             if (title.isBlank() || title.length() > 200) {
                 throw new BadRequestException("The site needs a title of at most 200 characters.");
             }
@@ -71,11 +78,28 @@ class SettingsController {
             if (n < 1 || n > 100) {
                 throw new BadRequestException("Articles per page is a number from 1 to 100.");
             }
+            PrivacyContact contact = PrivacyContact.parse(privacyContact);
             settings.put(SiteSettings.TITLE, title.strip());
             settings.put(SiteSettings.TAGLINE, tagline.strip());
             settings.put(SiteSettings.LANGUAGE, language.strip());
             settings.put(SiteSettings.TIME_ZONE, timeZone.strip());
             settings.put(SiteSettings.PER_PAGE, String.valueOf(n));
-        });
+            settings.put(SiteSettings.PRIVACY_CONTACT, contact.text());
+        } catch (BadRequestException | DataIntegrityViolationException e) {
+            // The form comes back as it was sent, so that one wrong value does not cost the typing of the others.
+            response.setStatus(422);
+            String reason = e instanceof BadRequestException ? e.getMessage()
+                    : TaxonomyController.refusal((DataIntegrityViolationException) e);
+            model.addAttribute("page", page(title, tagline, language, timeZone, perPage, privacyContact, "", reason));
+            return "newsroom/settings";
+        }
+        redirect.addAttribute("notice", "Settings saved.");
+        return "redirect:/newsroom/settings/";
+    }
+
+    private static PeoplePages.Settings page(String title, String tagline, String language, String timeZone,
+                                             String perPage, String privacyContact, String notice, String error) {
+        List<String> zones = ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC")).sorted().toList();
+        return new PeoplePages.Settings(title, tagline, language, timeZone, perPage, privacyContact, zones, notice, error);
     }
 }

@@ -76,6 +76,7 @@ class HomeController {
                 "What " + s.title() + " stores about readers and commenters, why, and for how long.",
                 urls.absolute("/privacy/"), s.language()));
         model.addAttribute("commenting", commentPrivacy.facts());
+        model.addAttribute("contact", s.privacyContact());
         return "site/privacy";
     }
 

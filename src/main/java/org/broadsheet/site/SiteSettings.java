@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The site's settings: title, tagline, language, time zone, articles per page. Stored as name/value rows
+ * The site's settings: title, tagline, language, time zone, articles per page, privacy contact. Stored as name/value rows
  * in {@code site_setting}; anything not set falls back to a default here.
  */
 @Service
@@ -26,13 +26,16 @@ public class SiteSettings {
     public static final String PER_PAGE = "articles_per_page";
     /** "full" (default) puts whole articles in feeds; "excerpt" only the standfirst. */
     public static final String FEED_CONTENT = "feed_content";
+    /** Whom readers write to about their personal data (see {@link PrivacyContact}); empty until set. */
+    public static final String PRIVACY_CONTACT = "privacy_contact";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             TITLE, "Broadsheet",
             TAGLINE, "Analysis and opinion",
             LANGUAGE, "en",
             TIME_ZONE, "UTC",
-            PER_PAGE, "10");
+            PER_PAGE, "10",
+            PRIVACY_CONTACT, "");
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -64,7 +67,9 @@ public class SiteSettings {
         } catch (NumberFormatException e) {
             perPage = 10;
         }
-        return new Settings(values.get(TITLE), values.get(TAGLINE), values.get(LANGUAGE), zone, perPage);
+        // Checked when saved (PrivacyContact.parse); what is stored is shown as it is.
+        return new Settings(values.get(TITLE), values.get(TAGLINE), values.get(LANGUAGE), zone, perPage,
+                new PrivacyContact(values.get(PRIVACY_CONTACT)));
     }
 
     /** One setting's stored value, or the fallback when it is not set. */
@@ -84,6 +89,7 @@ public class SiteSettings {
         events.publishEvent(new SiteWideChange("settings"));
     }
 
-    public record Settings(String title, String tagline, String language, ZoneId timeZone, int articlesPerPage) {
+    public record Settings(String title, String tagline, String language, ZoneId timeZone, int articlesPerPage,
+                           PrivacyContact privacyContact) {
     }
 }

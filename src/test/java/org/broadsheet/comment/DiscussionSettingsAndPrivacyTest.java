@@ -5,10 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleStatus;
+import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.testing.WithStaffUser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -41,6 +47,8 @@ class DiscussionSettingsAndPrivacyTest {
     DiscussionSettings settings;
     @Autowired
     CommentPrivacy privacy;
+    @Autowired
+    ArticleService articles;
 
     long articleId;
 
@@ -52,8 +60,12 @@ class DiscussionSettingsAndPrivacyTest {
     }
 
     int postAsReader(String email, String text) throws Exception {
-        return mvc.perform(post(ARTICLE + "comments").param("name", "Reader").param("email", email).param("text", text)
-                .param("token", tokens.issue(articleId, Instant.now().minusSeconds(120)))).andReturn().getResponse().getStatus();
+        return postAsReader(ARTICLE, articleId, email, text);
+    }
+
+    int postAsReader(String articlePath, long article, String email, String text) throws Exception {
+        return mvc.perform(post(articlePath + "comments").param("name", "Reader").param("email", email).param("text", text)
+                .param("token", tokens.issue(article, Instant.now().minusSeconds(120)))).andReturn().getResponse().getStatus();
     }
 
     @Test
@@ -126,6 +138,44 @@ class DiscussionSettingsAndPrivacyTest {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_name = 'Anonymous' AND body LIKE 'My % remark.' AND author_ip IS NULL")
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theExportNamesEachCommentsArticleOnlyWhileReadersCanSeeIt() throws Exception {
+        OffsetDateTime published = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
+        String slug = "a-piece-later-withdrawn-" + System.nanoTime();
+        long withdrawn = articles.create(new ArticleService.NewArticle(slug, "en", "A piece later withdrawn", "", "Text.",
+                ArticleStatus.PUBLISHED, published, null, null, "", "", "", "", null, null, "", null, false,
+                List.of(), List.of(), List.of()));
+        assertThat(postAsReader("exported.reader@example.net", "On the ratchet.")).isEqualTo(302);
+        assertThat(postAsReader(ArticleUrls.of(published, slug, ZoneOffset.UTC), withdrawn, "exported.reader@example.net",
+                "On the piece.")).isEqualTo(302);
+        articles.changeStatus(withdrawn, articles.find(withdrawn).orElseThrow().version(), ArticleStatus.DRAFT, published, null);
+
+        MvcResult export = mvc.perform(post("/newsroom/comments/personal-data/export")
+                .param("email", "exported.reader@example.net").with(csrf())).andReturn();
+        assertThat(export.getResponse().getStatus()).isEqualTo(200);
+        String text = export.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode comments = JsonMapper.builder().build().readTree(text).get("comments");
+        assertThat(comments).hasSize(2);
+
+        JsonNode onPublic = comments.get(0);
+        assertThat(onPublic.get("text").asString()).isEqualTo("On the ratchet.");
+        assertThat(onPublic.get("articleId").asLong()).isEqualTo(articleId);
+        assertThat(onPublic.get("articleTitle").asString())
+                .isEqualTo(jdbc.sql("SELECT title FROM article WHERE id = :id").param("id", articleId).query(String.class).single());
+        assertThat(onPublic.get("articleUrl").asString()).isEqualTo("http://localhost" + ARTICLE);
+        assertThat(onPublic.get("articleNote").isNull()).isTrue();
+        // The fields the export had before the article's title and address were added are all still there.
+        assertThat(onPublic.propertyNames()).contains("id", "articleId", "parentId", "name", "email", "website", "ipAddress",
+                "userAgent", "text", "status", "postedAt", "updatedAt");
+
+        JsonNode onWithdrawn = comments.get(1);
+        assertThat(onWithdrawn.get("text").asString()).isEqualTo("On the piece.");
+        assertThat(onWithdrawn.get("articleTitle").isNull()).isTrue();
+        assertThat(onWithdrawn.get("articleUrl").isNull()).isTrue();
+        assertThat(onWithdrawn.get("articleNote").asString()).isEqualTo("article no longer public");
+        assertThat(text).doesNotContain("A piece later withdrawn").doesNotContain(slug);
     }
 
     @Test

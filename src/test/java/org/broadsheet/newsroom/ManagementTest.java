@@ -156,7 +156,10 @@ class ManagementTest {
         String before = settings.current().title();
         MvcResult bad = mvc.perform(post("/newsroom/settings/").param("title", "The Northern Review").param("language", "en")
                 .param("timeZone", "Mars/Olympus").param("perPage", "12").with(user(admin)).with(csrf())).andReturn();
-        assertThat(bad.getResponse().getRedirectedUrl()).contains("error=");
+        assertThat(bad.getResponse().getStatus()).isEqualTo(422);
+        Document refused = Jsoup.parse(bad.getResponse().getContentAsString());
+        assertThat(refused.select(".notice.error").text()).contains("\u201cMars/Olympus\u201d is not a time zone");
+        assertThat(refused.getElementById("title").val()).isEqualTo("The Northern Review");
         assertThat(settings.current().title()).isEqualTo(before);
         mvc.perform(post("/newsroom/settings/").param("title", "The Northern Review").param("tagline", "Essays")
                 .param("language", "en").param("timeZone", "Europe/Oslo").param("perPage", "12").with(user(admin)).with(csrf()));
@@ -261,11 +264,14 @@ class ManagementTest {
         String before = settings.current().title();
         MvcResult r = mvc.perform(post("/newsroom/settings/").param("title", "Half Saved").param("tagline", "t".repeat(5000))
                 .param("language", "en").param("timeZone", "UTC").param("perPage", "10").with(user(admin)).with(csrf())).andReturn();
-        assertThat(error(r)).contains("error=The tagline is too long (500 characters at most).");
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(r.getResponse().getContentAsString()).select(".notice.error").text())
+                .isEqualTo("The tagline is too long (500 characters at most).");
         assertThat(settings.current().title()).isEqualTo(before);
         MvcResult language = mvc.perform(post("/newsroom/settings/").param("title", "Half Saved").param("language", "abc-12345678")
                 .param("timeZone", "UTC").param("perPage", "10").with(user(admin)).with(csrf())).andReturn();
-        assertThat(error(language)).contains("error=The language is a code such as en, ru or ja.");
+        assertThat(Jsoup.parse(language.getResponse().getContentAsString()).select(".notice.error").text())
+                .isEqualTo("The language is a code such as en, ru or ja.");
         assertThat(settings.current().title()).isEqualTo(before);
     }
 

@@ -22,6 +22,7 @@ import org.broadsheet.article.ArticleIndexSource;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.change.ChangeLog;
 import org.broadsheet.change.ContentChanged;
+import org.broadsheet.site.PrivacyContact;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.BroadsheetProperties;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ArticleIndexerTest {
 
     @Test
     void replaysChangesWrittenWhileTheNodeWasDown() throws Exception {
-        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10));
+        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
         when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
         when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
         when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
@@ -71,7 +72,7 @@ class ArticleIndexerTest {
 
     @Test
     void rebuildsInOnePassInsteadOfReplayingABulkImport() throws Exception {
-        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10));
+        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
         when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
         when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
         when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
