@@ -20,6 +20,7 @@ import org.broadsheet.article.ArticleChanged;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.change.ChangeLog;
+import org.broadsheet.testing.ChangeLogs;
 import org.broadsheet.comment.CommentService;
 import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.site.SiteSettings;
@@ -69,15 +70,8 @@ class PageCacheTest {
         cache.clear();
     }
 
-    /**
-     * Waits until this node has followed the change log to its end: a change an earlier test made comes back
-     * through it and would otherwise drop pages in the middle of the next test.
-     */
     static void settle(ChangeLog changeLog) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (changeLog.processedThrough() < changeLog.latestSeq() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        ChangeLogs.settle(changeLog);
     }
 
     /** The cache key of an address asked for through MockMvc (http://localhost), no base address being set. */

@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import org.broadsheet.change.ChangeLog;
 import org.broadsheet.support.ReadMostlyCaches;
+import org.broadsheet.testing.ChangeLogs;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,8 @@ class DiscussionClosingTest {
     TransactionTemplate transactions;
     @Autowired
     ReadMostlyCaches caches;
+    @Autowired
+    ChangeLog changeLog;
 
     String formToken() throws Exception {
         return Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString())
@@ -65,6 +69,7 @@ class DiscussionClosingTest {
     @Test
     void anArticlePageIsRenderedAnewWhenItsDiscussionCloses() throws Exception {
         settings.save(Map.of("close_after_days", "0"));
+        ChangeLogs.settle(changeLog);   // the save comes back through the change log and empties the page cache
         long articleId = jdbc.sql("SELECT id FROM article WHERE slug = 'the-sanctions-ratchet'").query(Long.class).single();
         OffsetDateTime published = jdbc.sql("SELECT published_at FROM article WHERE id = :id").param("id", articleId)
                 .query(OffsetDateTime.class).single();

@@ -10,6 +10,7 @@ import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.StaffUser;
 import org.broadsheet.change.ChangeLog;
+import org.broadsheet.testing.ChangeLogs;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.testing.Html;
 import org.jsoup.Jsoup;
@@ -69,12 +70,8 @@ class PrivacyContactSettingTest {
                 .param("privacyContact", privacyContact).with(csrf());
     }
 
-    /** Waits until this node has followed the change log to its end, so that no earlier change empties the cache mid-test. */
     private void settle() throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (changeLog.processedThrough() < changeLog.latestSeq() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        ChangeLogs.settle(changeLog);
     }
 
     @Test
