@@ -199,7 +199,7 @@ class WxrImporter {
         }
         siteTitle.take(c, report);
         String site = c.siteKey().isBlank() ? "wordpress" : c.siteKey();
-        MediaImport media = new MediaImport(site, store, storage, mediaDir, report, now);
+        MediaImport media = new MediaImport(site, new UploadAddresses(c), store, storage, mediaDir, report, now);
         return new ImportRun(site, store, markdown, events, report, media, now);
     }
 
