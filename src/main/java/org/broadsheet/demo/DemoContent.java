@@ -23,14 +23,11 @@ import org.broadsheet.taxonomy.TaxonomyService;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Loads the demo journal, "The Meridian Review", written by this project: authors with portraits, a tree of
  * sections, tags, a partner, articles in English, Russian and Japanese with lead images, and comments.
- * The content is in {@code demo/site.yaml} and {@code demo/articles/*.md} on the classpath.
+ * The content is in {@code demo/site.yaml} (read by {@link DemoJournal}) and {@code demo/articles/*.md} on the classpath.
  */
 @Component
 class DemoContent {
@@ -57,7 +54,7 @@ class DemoContent {
     /** Loads everything in one transaction: a failure leaves the database empty, to be tried again next start. */
     @Transactional
     int load() throws IOException {
-        Map<String, Object> doc = readYaml("demo/site.yaml");
+        Map<String, Object> doc = DemoJournal.document();
         Map<String, Object> site = map(doc.get("site"));
         settings.put(SiteSettings.TITLE, str(site, "title"));
         settings.put(SiteSettings.TAGLINE, str(site, "tagline"));
@@ -152,12 +149,6 @@ class DemoContent {
         return out;
     }
 
-    private static Map<String, Object> readYaml(String path) throws IOException {
-        try (InputStream in = new ClassPathResource(path).getInputStream()) {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        }
-    }
-
     private static String readText(String path) throws IOException {
         try (InputStream in = new ClassPathResource(path).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -165,7 +156,7 @@ class DemoContent {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
+    static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
@@ -174,7 +165,7 @@ class DemoContent {
         return o instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
-    private static String str(Map<String, Object> m, String key) {
+    static String str(Map<String, Object> m, String key) {
         Object v = m.get(key);
         return v == null ? "" : String.valueOf(v).strip();
     }

@@ -21,6 +21,7 @@ final class ImportReport {
     private final Map<String, AtomicLong> skippedTypes = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> unknownShortcodes = new ConcurrentHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final AtomicLong warningCount = new AtomicLong();
     private final long startedNanos = System.nanoTime();
     private volatile long finishedNanos;
@@ -59,6 +60,15 @@ final class ImportReport {
         if (warnings.size() < MAX_WARNINGS) {
             warnings.add(warning);
         }
+    }
+
+    /** Something the import did besides counting, said once in the summary ("site title set to …"). */
+    synchronized void note(String note) {
+        notes.add(note);
+    }
+
+    synchronized List<String> notes() {
+        return List.copyOf(notes);
     }
 
     synchronized List<String> warnings() {
@@ -161,6 +171,7 @@ final class ImportReport {
         if (counts.isEmpty()) {
             lines.add("  nothing");
         }
+        notes().forEach(n -> lines.add("  " + n));
         if (!skippedTypes.isEmpty()) {
             lines.add("Not imported (item types Broadsheet has no place for):");
             skippedTypes().forEach((k, v) -> lines.add(String.format("  %-22s %,d", k, v)));

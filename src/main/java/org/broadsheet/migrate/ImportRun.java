@@ -4,7 +4,6 @@ import static org.broadsheet.migrate.WxrFields.clip;
 import static org.broadsheet.migrate.WxrFields.date;
 import static org.broadsheet.migrate.WxrFields.language;
 import static org.broadsheet.migrate.WxrFields.parseLong;
-import static org.broadsheet.migrate.WxrFields.pathOf;
 import static org.broadsheet.migrate.WxrFields.slug;
 import static org.broadsheet.migrate.WxrFields.status;
 import static org.broadsheet.migrate.WxrFields.text;
@@ -54,9 +53,8 @@ final class ImportRun {
     private final Map<String, Integer> seenPosts = new HashMap<>();
     private final List<long[]> deferredLeads = new ArrayList<>();
     private final List<Deferred> deferredBodies = new ArrayList<>();
-    private final Set<String> redirectPaths;
+    private final RedirectRows redirects;
     private final ImportStore.Pending pending = new ImportStore.Pending();
-    private final Map<String, Object[]> pendingRedirects = new java.util.LinkedHashMap<>();
 
     private record Deferred(long articleId, String postId, String content, String footnotes) {
     }
@@ -85,7 +83,7 @@ final class ImportRun {
         this.slugById = store.articleSlugs();
         this.slugs = new HashSet<>(slugById.values());
         this.comments = new ImportedComments(site, store, report, sources.computeIfAbsent("comment", k -> new HashMap<>()));
-        this.redirectPaths = store.redirectPaths();
+        this.redirects = new RedirectRows(store, report, now);
         media.remember(sources.getOrDefault("attachment", Map.of()));
     }
 
@@ -148,7 +146,14 @@ final class ImportRun {
             fresh.get(i).id = ids[i];
         }
         placed.forEach(this::attach);
+        redirects.attachmentPages(this::articleOf, false);
         flush();
+    }
+
+    /** The article imported from a post or page of the old site, by its id there. */
+    private Long articleOf(String wpId) {
+        Long id = sources.getOrDefault("post", Map.of()).get(wpId);
+        return id != null ? id : sources.getOrDefault("page", Map.of()).get(wpId);
     }
 
     /** An article of the batch: its row, and its id once it has one. */
@@ -178,7 +183,8 @@ final class ImportRun {
     private Placed place(Converted c) {
         Wxr.Item item = c.item();
         if ("attachment".equals(item.postType())) {
-            media.attachment(item);
+            String copy = media.attachment(item);
+            redirects.attachment(item, media.oldPath(item), copy);
             report.tally("attachments");
             return null;
         }
@@ -286,7 +292,7 @@ final class ImportRun {
             pending.tags.add(new Object[] {id, tag});
         }
         if (p.sourceId.equals(item.postId())) {
-            redirects(item, id);
+            redirects.article(item, id);
         }
         changed.add(id);
         comments.collect(p.converted.comments(), id);
@@ -297,8 +303,7 @@ final class ImportRun {
      * features once for the whole batch.
      */
     void flush() {
-        pending.redirects.addAll(pendingRedirects.values());
-        pendingRedirects.clear();
+        redirects.flushInto(pending);
         store.flushLinks(pending);
         pending.sources.addAll(comments.flush());
         store.flushSources(pending);
@@ -308,36 +313,10 @@ final class ImportRun {
         }
     }
 
-    private void redirects(Wxr.Item item, long articleId) {
-        Set<String> paths = new HashSet<>();
-        String permalink = pathOf(item.link());
-        if (permalink != null && !permalink.equals("/")) {
-            paths.add(permalink);
-        }
-        String guid = pathOf(item.guid());
-        if (guid != null && guid.startsWith("/?")) {
-            paths.add(guid);
-        }
-        if (!item.postId().isBlank()) {
-            paths.add(("page".equals(item.postType()) ? "/?page_id=" : "/?p=") + item.postId());
-            paths.add("/?p=" + item.postId());
-        }
-        for (String path : paths) {
-            if (path.length() <= 1000) {
-                if (redirectPaths.add(path) || pendingRedirects.containsKey(path)) {
-                    // A later item claiming the same old address wins, as it would on a second run.
-                    pendingRedirects.put(path, new Object[] {path, articleId, now});
-                } else {
-                    store.putRedirect(path, articleId, now);
-                }
-                report.tally("redirects");
-            }
-        }
-    }
-
     /** Runs what had to wait for the end of the file: lead images and galleries whose attachments came later. */
     void finish() {
         people.flushCategories();
+        redirects.attachmentPages(this::articleOf, true);
         flush();
         for (long[] lead : deferredLeads) {
             Long mediaId = media.mediaId(String.valueOf(lead[1]));

@@ -60,7 +60,7 @@ class ImportStore {
         batch("INSERT INTO article_author (article_id, author_id, position) VALUES (?, ?, ?)", p.authors);
         batch("INSERT INTO article_section (article_id, section_id, position) VALUES (?, ?, ?)", p.sections);
         batch("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)", p.tags);
-        batch("INSERT INTO redirect (old_path, article_id, target, created_at) VALUES (?, ?, NULL, ?)", p.redirects);
+        batch("INSERT INTO redirect (old_path, article_id, target, created_at) VALUES (?, ?, ?, ?)", p.redirects);
         p.authors.clear();
         p.sections.clear();
         p.tags.clear();
@@ -393,12 +393,16 @@ class ImportStore {
         return jdbc.sql("SELECT COUNT(*) FROM media WHERE storage_key = :k").param("k", key).query(Long.class).single() > 0;
     }
 
-    void putRedirect(String oldPath, long articleId, OffsetDateTime now) {
-        int updated = jdbc.sql("UPDATE redirect SET article_id = :a, target = NULL WHERE old_path = :p")
-                .param("a", articleId).param("p", oldPath).update();
+    /**
+     * @param articleId the article the old address leads to, or null
+     * @param target    a path of this site it leads to instead (or when the article is not public), or null
+     */
+    void putRedirect(String oldPath, Long articleId, String target, OffsetDateTime now) {
+        int updated = jdbc.sql("UPDATE redirect SET article_id = :a, target = :t WHERE old_path = :p")
+                .param("a", articleId).param("t", target).param("p", oldPath).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO redirect (old_path, article_id, target, created_at) VALUES (:p, :a, NULL, :now)")
-                    .param("p", oldPath).param("a", articleId).param("now", now).update();
+            jdbc.sql("INSERT INTO redirect (old_path, article_id, target, created_at) VALUES (:p, :a, :t, :now)")
+                    .param("p", oldPath).param("a", articleId).param("t", target).param("now", now).update();
         }
     }
 }

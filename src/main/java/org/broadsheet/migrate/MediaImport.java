@@ -3,9 +3,8 @@ package org.broadsheet.migrate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLConnection;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
@@ -22,14 +21,13 @@ import org.broadsheet.media.MediaStorage;
 
 /**
  * Attachments of an import. A file found under {@code --media-dir} (the old site's {@code wp-content/uploads},
- * matched by the path after {@code wp-content/uploads/} in its address) is copied into Broadsheet's media
+ * matched by the path its address gives it there: see {@link UploadAddresses}) is copied into Broadsheet's media
  * storage; otherwise the media row records the original address and pages show the image from there.
  */
 final class MediaImport {
 
-    private static final String UPLOADS = "/wp-content/uploads/";
-
     private final String site;
+    private final UploadAddresses addresses;
     private final ImportStore store;
     private final MediaStorage storage;
     private final Path mediaDir;
@@ -40,8 +38,10 @@ final class MediaImport {
     private final Map<String, List<String>> childrenByParent = new ConcurrentHashMap<>();
     private final Map<String, String> copied = new ConcurrentHashMap<>();
 
-    MediaImport(String site, ImportStore store, MediaStorage storage, Path mediaDir, ImportReport report, OffsetDateTime now) {
+    MediaImport(String site, UploadAddresses addresses, ImportStore store, MediaStorage storage, Path mediaDir,
+                ImportReport report, OffsetDateTime now) {
         this.site = site;
+        this.addresses = addresses;
         this.store = store;
         this.storage = storage;
         this.mediaDir = mediaDir == null ? null : mediaDir.toAbsolutePath().normalize();
@@ -78,8 +78,9 @@ final class MediaImport {
         };
     }
 
-    void attachment(Wxr.Item item) {
-        String url = !item.attachmentUrl().isBlank() ? item.attachmentUrl() : item.guid();
+    /** Writes an attachment's media row, copying its file when it is in the media folder; returns the copy's address, or null. */
+    String attachment(Wxr.Item item) {
+        String url = url(item);
         String wpId = item.postId();
         String alt = WxrFields.clip(item.meta("_wp_attachment_image_alt") == null ? "" : item.meta("_wp_attachment_image_alt"), 500);
         String caption = WxrFields.clip(WxrFields.text(item.excerpt()), 1000);
@@ -104,7 +105,7 @@ final class MediaImport {
             } else {
                 id = store.insertMedia(WxrFields.clip("remote/" + site.replaceAll("[^A-Za-z0-9.-]+", "-") + "/" + wpId, 300),
                         fileName, mime, null, null, 0, alt, caption, WxrFields.clip(url, 2000), now);
-                if (mediaDir != null && url.contains(UPLOADS)) {
+                if (mediaDir != null && addresses.of(url) != null) {
                     report.warn("attachment " + wpId + ": " + url + " is not under the media folder; its address is kept");
                 }
                 report.tally("media kept at their old address");
@@ -118,6 +119,16 @@ final class MediaImport {
         if (!item.parent().isBlank() && !"0".equals(item.parent())) {
             childrenByParent.computeIfAbsent(item.parent(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(wpId);
         }
+        return local;
+    }
+
+    /** The path at which the old site served an attachment's file, or null (see {@link UploadAddresses#oldPath}). */
+    String oldPath(Wxr.Item item) {
+        return addresses.oldPath(url(item));
+    }
+
+    private static String url(Wxr.Item item) {
+        return !item.attachmentUrl().isBlank() ? item.attachmentUrl() : item.guid();
     }
 
     /** Copies an upload of the old site found under the media folder; returns its new address, or null. */
@@ -125,23 +136,37 @@ final class MediaImport {
         if (mediaDir == null || url == null) {
             return null;
         }
-        int at = url.indexOf(UPLOADS);
-        if (at < 0) {
+        UploadAddresses.Upload upload = addresses.of(url);
+        if (upload == null) {
             return null;
         }
-        String rel = url.substring(at + UPLOADS.length()).replaceAll("[?#].*$", "");
-        try {
-            rel = URLDecoder.decode(rel.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        String known = copied.get(rel);
+        String known = copied.get(upload.key());
         if (known != null) {
             return known.isEmpty() ? null : known;
         }
-        Path source = mediaDir.resolve(rel).normalize();
+        String local = copy(inFolder(upload));
+        copied.put(upload.key(), local == null ? "" : local);
+        return local;
+    }
+
+    /**
+     * The upload's path in the folder given. A network's site keeps its uploads in {@code sites/N/}: the folder
+     * given is the network's (which has {@code sites/}) or that site's own. Never both: the network's main site
+     * has files of the same names at the top.
+     */
+    private String inFolder(UploadAddresses.Upload upload) {
+        boolean network = upload.networkSite() != null && Files.isDirectory(mediaDir.resolve("sites"));
+        return network ? upload.key() : upload.path();
+    }
+
+    private String copy(String rel) {
+        Path source;
+        try {
+            source = mediaDir.resolve(rel).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
         if (!source.startsWith(mediaDir) || !Files.isRegularFile(source)) {
-            copied.put(rel, "");
             return null;
         }
         String key = "wp/" + rel;
@@ -153,12 +178,9 @@ final class MediaImport {
             }
         } catch (IOException | IllegalArgumentException e) {
             report.warn("could not copy " + source.getFileName() + ": " + e.getMessage());
-            copied.put(rel, "");
             return null;
         }
-        String local = MediaStorage.url(key);
-        copied.put(rel, local);
-        return local;
+        return MediaStorage.url(key);
     }
 
     private static String fileName(String url) {

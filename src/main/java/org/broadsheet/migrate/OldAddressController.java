@@ -8,8 +8,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * WordPress's plain addresses, {@code /?p=123} and {@code /?page_id=7}: 301 to the imported article.
- * Mapped with a parameter condition, which Spring prefers to the front page's plain "/" mapping.
+ * WordPress's plain addresses, {@code /?p=123}, {@code /?page_id=7} and {@code /?attachment_id=9}: 301 to the
+ * imported article (an attachment's: its article, else its copied file). Mapped with parameter conditions, which
+ * Spring prefers to the front page's plain "/" mapping; each excludes the ones before it, so that an address
+ * with several ({@code /?p=1&page_id=2}) has one handler, as in WordPress, where {@code p} wins.
  */
 @Controller
 class OldAddressController {
@@ -25,9 +27,14 @@ class OldAddressController {
         return moved("/?p=" + id);
     }
 
-    @GetMapping(value = "/", params = "page_id")
+    @GetMapping(value = "/", params = {"page_id", "!p"})
     RedirectView page(@RequestParam("page_id") String id) {
         return moved("/?page_id=" + id);
+    }
+
+    @GetMapping(value = "/", params = {"attachment_id", "!p", "!page_id"})
+    RedirectView attachment(@RequestParam("attachment_id") String id) {
+        return moved("/?attachment_id=" + id);
     }
 
     private RedirectView moved(String oldPath) {

@@ -15,9 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Old addresses of imported articles ({@code /?p=123}, the old permalink): where each now lives. The target
- * is worked out from the article when asked, so that a later change of slug or date is followed; an article
- * that is not published (any more) has no public address and the old one answers 404.
+ * Old addresses of an imported site ({@code /?p=123}, a post's permalink, an upload's address): where each now
+ * lives. A row names an article, a path of this site, or both (an attachment's page: its article, else its
+ * file). An article's address is worked out when asked, so that a later change of slug or date is followed; an
+ * article that is not published (any more) has no public address and, without a path to fall back on, the old
+ * address answers 404. Only paths of this site are ever answered, whatever a row holds.
  */
 @Service
 class Redirects {
@@ -54,7 +56,27 @@ class Redirects {
             row = jdbc.sql("SELECT article_id, target FROM redirect WHERE old_path = :p").param("p", other)
                     .query(Rows.of(Row.class)).optional();
         }
-        return row.flatMap(this::resolve).or(() -> category(oldPath)).filter(url -> !url.equals(oldPath));
+        return row.flatMap(this::resolve).or(() -> original(oldPath)).or(() -> category(oldPath))
+                .filter(url -> !url.equals(oldPath));
+    }
+
+    /**
+     * WordPress's resized copies of an uploaded image ({@code photo-300x200.jpg}) and the original it keeps beside
+     * a scaled one: the image their upload's address leads to. Asked only after a miss, so a copy that was itself
+     * imported keeps its own row.
+     */
+    private Optional<String> original(String oldPath) {
+        if (oldPath.contains("?")) {
+            return Optional.empty();
+        }
+        for (String original : UploadAddresses.originals(oldPath)) {
+            Optional<String> file = jdbc.sql("SELECT target FROM redirect WHERE old_path = :p AND article_id IS NULL")
+                    .param("p", original).query(String.class).optional().flatMap(Redirects::ownPath);
+            if (file.isPresent()) {
+                return file;
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -72,12 +94,18 @@ class Redirects {
 
     private Optional<String> resolve(Row row) {
         if (row.articleId() == null) {
-            return Optional.ofNullable(row.target()).filter(t -> t.startsWith("/") && !t.startsWith("//"));
+            return ownPath(row.target());
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return articles.find(row.articleId())
                 .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now))
-                .map(this::url);
+                .map(this::url)
+                .or(() -> ownPath(row.target()));
+    }
+
+    /** A path of this site; never another site's address ("//elsewhere", "https://…", "/\elsewhere"). */
+    private static Optional<String> ownPath(String target) {
+        return Optional.ofNullable(target).filter(t -> t.startsWith("/") && !t.startsWith("//") && !t.startsWith("/\\"));
     }
 
     private String url(Article a) {

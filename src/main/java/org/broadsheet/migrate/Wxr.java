@@ -13,9 +13,13 @@ final class Wxr {
     sealed interface Entry permits Author, Term, Item {
     }
 
-    /** The channel's own fields, which precede its entries. */
-    record Channel(String title, String link, String language, String wxrVersion, String baseSiteUrl,
-                   String baseBlogUrl) {
+    /**
+     * The channel's own fields, which precede its entries.
+     *
+     * @param description the site's tagline, as WordPress writes it
+     */
+    record Channel(String title, String description, String link, String language, String wxrVersion,
+                   String baseSiteUrl, String baseBlogUrl) {
 
         /** What identifies the source site in {@code migration_source}: the blog's address, else the title. */
         String siteKey() {

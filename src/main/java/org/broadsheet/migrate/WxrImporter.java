@@ -32,6 +32,7 @@ class WxrImporter {
     static final int BATCH = 200;
 
     private final ImportStore store;
+    private final SiteTitleFromExport siteTitle;
     private final DeferredIndexes indexes;
     private final MarkdownRenderer markdown;
     private final MediaStorage storage;
@@ -39,9 +40,10 @@ class WxrImporter {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    WxrImporter(ImportStore store, DeferredIndexes indexes, MarkdownRenderer markdown, MediaStorage storage,
-                ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    WxrImporter(ImportStore store, SiteTitleFromExport siteTitle, DeferredIndexes indexes, MarkdownRenderer markdown,
+                MediaStorage storage, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
+        this.siteTitle = siteTitle;
         this.indexes = indexes;
         this.markdown = markdown;
         this.storage = storage;
@@ -188,15 +190,16 @@ class WxrImporter {
     }
 
     private ImportRun start(Wxr.Channel channel, Path mediaDir, ImportReport report, OffsetDateTime now) {
-        Wxr.Channel c = channel != null ? channel : new Wxr.Channel("", "", "", "", "", "");
+        Wxr.Channel c = channel != null ? channel : new Wxr.Channel("", "", "", "", "", "", "");
         if (c.wxrVersion().isBlank()) {
             report.warn("the export names no WXR version (<wp:wxr_version>); read as WXR 1.2");
         } else if (!c.wxrVersion().matches("1\\.[0-2]")) {
             report.warn("the export says it is WXR version \"" + WxrFields.clip(c.wxrVersion(), 40)
                     + "\"; read as WXR 1.2");
         }
+        siteTitle.take(c, report);
         String site = c.siteKey().isBlank() ? "wordpress" : c.siteKey();
-        MediaImport media = new MediaImport(site, store, storage, mediaDir, report, now);
+        MediaImport media = new MediaImport(site, new UploadAddresses(c), store, storage, mediaDir, report, now);
         return new ImportRun(site, store, markdown, events, report, media, now);
     }
 

@@ -214,7 +214,7 @@ final class WxrReader implements Closeable {
      * first start tag it does not know and leaves the reader on it: {@link #pending} holds that entry.
      */
     private void readChannelHeader() throws XMLStreamException, WxrFormatException {
-        String title = "", link = "", language = "", version = "", baseSite = "", baseBlog = "";
+        String title = "", description = "", link = "", language = "", version = "", baseSite = "", baseBlog = "";
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.END_ELEMENT && "channel".equals(xml.getLocalName())) {
@@ -227,20 +227,21 @@ final class WxrReader implements Closeable {
             String name = qualified();
             switch (name) {
                 case "title" -> title = text();
+                case "description" -> description = text();
                 case "link" -> link = text();
                 case "language" -> language = text();
                 case "wp:wxr_version" -> version = text();
                 case "wp:base_site_url" -> baseSite = text();
                 case "wp:base_blog_url" -> baseBlog = text();
                 case "wp:author", "wp:category", "wp:tag", "wp:term", "item" -> {
-                    channel = new Wxr.Channel(title, link, language, version, baseSite, baseBlog);
+                    channel = new Wxr.Channel(title, description, link, language, version, baseSite, baseBlog);
                     pending = name;
                     return;
                 }
                 default -> skip();
             }
         }
-        channel = new Wxr.Channel(title, link, language, version, baseSite, baseBlog);
+        channel = new Wxr.Channel(title, description, link, language, version, baseSite, baseBlog);
     }
 
     private String pending;

@@ -412,8 +412,15 @@ class WxrImportBehaviourTest {
         }
 
         static String attachment(int id, String url, String alt) {
-            return "<item><title>File " + id + "</title><wp:post_id>" + id + "</wp:post_id><wp:post_type>attachment</wp:post_type>"
-                    + "<wp:status>inherit</wp:status><wp:attachment_url>" + url + "</wp:attachment_url>"
+            return attachment(id, url, alt, 0, "");
+        }
+
+        /** @param link the attachment's own page on the old site, or "" */
+        static String attachment(int id, String url, String alt, int parent, String link) {
+            return "<item><title>File " + id + "</title>" + (link.isEmpty() ? "" : "<link>" + link + "</link>")
+                    + "<guid isPermaLink=\"false\">" + url + "</guid><wp:post_id>" + id + "</wp:post_id><wp:post_type>attachment</wp:post_type>"
+                    + "<wp:status>inherit</wp:status><wp:post_parent>" + parent + "</wp:post_parent>"
+                    + "<wp:attachment_url>" + url + "</wp:attachment_url>"
                     + (alt.isEmpty() ? "" : meta("_wp_attachment_image_alt", alt)) + "</item>";
         }
 

@@ -1,0 +1,142 @@
+package org.broadsheet.migrate;
+
+import static org.broadsheet.migrate.WxrFields.pathOf;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The old addresses an import records in {@code redirect}, for {@link Redirects} to answer: a post's or page's
+ * permalink and {@code /?p=ID} lead to its article; a copied upload's address ({@code /wp-content/uploads/…})
+ * to the copy; an attachment's page ({@code <link>}, {@code /?attachment_id=ID}) to the article it belongs to,
+ * else to the copy. Targets are always this site's own: an attachment whose file was not copied keeps its
+ * original address in the media row and gets no redirect to it, so that a crafted export cannot make the site
+ * send readers elsewhere.
+ */
+final class RedirectRows {
+
+    private static final int MAX_WAITING = 20_000;
+
+    private final ImportStore store;
+    private final ImportReport report;
+    private final OffsetDateTime now;
+    private final Set<String> known;
+    private final Map<String, Object[]> pending = new LinkedHashMap<>();
+    /** Attachment pages whose article has not been written yet: it may come later in the file. */
+    private final List<AttachmentPage> waiting = new ArrayList<>();
+
+    private record AttachmentPage(Set<String> paths, String parent, String file) {
+    }
+
+    RedirectRows(ImportStore store, ImportReport report, OffsetDateTime now) {
+        this.store = store;
+        this.report = report;
+        this.now = now;
+        this.known = store.redirectPaths();
+    }
+
+    /** A post's or page's old addresses. */
+    void article(Wxr.Item item, long articleId) {
+        Set<String> paths = new LinkedHashSet<>();
+        String permalink = pathOf(item.link());
+        if (permalink != null && !permalink.equals("/")) {
+            paths.add(permalink);
+        }
+        String guid = pathOf(item.guid());
+        if (guid != null && guid.startsWith("/?")) {
+            paths.add(guid);
+        }
+        if (!item.postId().isBlank()) {
+            paths.add(("page".equals(item.postType()) ? "/?page_id=" : "/?p=") + item.postId());
+            paths.add("/?p=" + item.postId());
+        }
+        paths.forEach(path -> claim(path, articleId, null));
+    }
+
+    /**
+     * An attachment's old addresses: its file's, when the file was copied, and its page's, which wait for the
+     * article it belongs to.
+     *
+     * @param oldFilePath the path the old site served the file at, or null
+     * @param copy        the copy's address on this site, or null when the file was not copied
+     */
+    void attachment(Wxr.Item item, String oldFilePath, String copy) {
+        String file = copy == null ? null : UriUtils.encodePath(copy, StandardCharsets.UTF_8);
+        if (file != null && oldFilePath != null) {
+            claim(oldFilePath, null, file);
+        }
+        Set<String> paths = new LinkedHashSet<>();
+        String link = pathOf(item.link());
+        if (link != null && !link.equals("/") && !link.equals(oldFilePath)) {
+            paths.add(link);
+        }
+        String guid = pathOf(item.guid());
+        if (guid != null && guid.startsWith("/?")) {
+            paths.add(guid);
+        }
+        if (!item.postId().isBlank()) {
+            paths.add("/?attachment_id=" + item.postId());
+            paths.add("/?p=" + item.postId());
+        }
+        String parent = item.parent().isBlank() || "0".equals(item.parent()) ? null : item.parent();
+        AttachmentPage page = new AttachmentPage(paths, parent, file);
+        if (parent == null || waiting.size() >= MAX_WAITING) {
+            // Nothing to wait for; or too much waiting already, and an attachment page that leads to its file
+            // beats one that waits until the end of a huge import.
+            place(page, null);
+        } else {
+            waiting.add(page);
+        }
+    }
+
+    /**
+     * Places the attachment pages whose article is known now; with {@code last}, all of them, each to its
+     * file when its article never came.
+     */
+    void attachmentPages(Function<String, Long> articleByWpId, boolean last) {
+        for (Iterator<AttachmentPage> it = waiting.iterator(); it.hasNext(); ) {
+            AttachmentPage page = it.next();
+            Long articleId = articleByWpId.apply(page.parent());
+            if (articleId != null || last) {
+                place(page, articleId);
+                it.remove();
+            }
+        }
+    }
+
+    /** The article's address while it is published, else the file's; neither: no redirect. */
+    private void place(AttachmentPage page, Long articleId) {
+        if (articleId != null || page.file() != null) {
+            page.paths().forEach(path -> claim(path, articleId, page.file()));
+        }
+    }
+
+    private void claim(String path, Long articleId, String target) {
+        if (path.length() > 1000 || (target != null && target.length() > 2000)) {
+            return;
+        }
+        if (known.add(path) || pending.containsKey(path)) {
+            // A later item claiming the same old address wins, as it would on a second run.
+            pending.put(path, new Object[] {path, articleId, target, now});
+        } else {
+            store.putRedirect(path, articleId, target, now);
+        }
+        report.tally("redirects");
+    }
+
+    /** Hands the new rows of the batch to its JDBC batch. */
+    void flushInto(ImportStore.Pending batch) {
+        batch.redirects.addAll(pending.values());
+        pending.clear();
+    }
+}
