@@ -52,18 +52,8 @@ final class WxrReader implements Closeable {
      * parser would call either "content not allowed in prolog". Looked for only where the stream can be rewound.
      */
     private static void refuseArchives(InputStream input) throws WxrFormatException {
-        if (!input.markSupported()) {
-            return;
-        }
-        byte[] head = new byte[4];
-        int n;
-        try {
-            input.mark(head.length);
-            n = input.readNBytes(head, 0, head.length);
-            input.reset();
-        } catch (IOException e) {
-            return;
-        }
+        byte[] head = peek(input, 4);
+        int n = head.length;
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             throw new WxrFormatException("This is a zip archive, not a WordPress export (WordPress.com sends its export "
                     + "zipped): unzip it and import the .xml file inside, each in turn if there are several.", 1, 1, null);
@@ -82,18 +72,8 @@ final class WxrReader implements Closeable {
      * that cannot be rewound.
      */
     private static Reader utf8Reader(InputStream input, InputStream counted) {
-        if (!input.markSupported()) {
-            return null;
-        }
-        byte[] head = new byte[256];
-        int n;
-        try {
-            input.mark(head.length);
-            n = input.readNBytes(head, 0, head.length);
-            input.reset();
-        } catch (IOException e) {
-            return null;
-        }
+        byte[] head = peek(input, 256);
+        int n = head.length;
         int start = n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
         String prolog = new String(head, start, n - start, StandardCharsets.ISO_8859_1);
         if (!prolog.startsWith("<")) {
@@ -115,6 +95,21 @@ final class WxrReader implements Closeable {
             return null;
         }
         return new StrictUtf8Reader(counted);
+    }
+
+    /** Up to {@code max} bytes from the start of the stream, which is rewound; none if it cannot be. */
+    private static byte[] peek(InputStream input, int max) {
+        if (!input.markSupported()) {
+            return new byte[0];
+        }
+        try {
+            input.mark(max);
+            byte[] head = input.readNBytes(max);
+            input.reset();
+            return head;
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private static final Pattern DECLARED_ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']+)[\"']");
