@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.broadsheet.support.BroadsheetProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,13 @@ import org.springframework.stereotype.Component;
 class ChangeDispatcher implements SmartLifecycle {
 
     static final Duration GAP_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Pauses before a change whose listener failed is dispatched again. The listeners only drop copies and
+     * re-read (page cache, search index, sitemaps), so a second delivery is harmless, and a failure is most
+     * often a passing one: on H2, a query that meets an index being built (an import in the newsroom rebuilds
+     * its deferred indexes while the server runs) fails with a "ConcurrentModificationException" inside H2.
+     */
+    static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(2));
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(ChangeDispatcher.class);
 
@@ -39,12 +47,20 @@ class ChangeDispatcher implements SmartLifecycle {
     private final TreeMap<Long, Long> seenAbove = new TreeMap<>();
     private long contiguous = -1;
     private volatile boolean running;
+    private final List<Duration> retryPauses;
     private Thread thread;
 
+    @Autowired
     ChangeDispatcher(ChangeLog changeLog, ApplicationEventPublisher events, BroadsheetProperties properties) {
+        this(changeLog, events, properties, RETRY_PAUSES);
+    }
+
+    ChangeDispatcher(ChangeLog changeLog, ApplicationEventPublisher events, BroadsheetProperties properties,
+                     List<Duration> retryPauses) {
         this.changeLog = changeLog;
         this.events = events;
         this.properties = properties;
+        this.retryPauses = retryPauses;
     }
 
     void wakeUp() {
@@ -64,13 +80,23 @@ class ChangeDispatcher implements SmartLifecycle {
         thread.start();
     }
 
+    /**
+     * Wakes the loop rather than interrupting it, so that a batch being dispatched is finished: an interrupt that
+     * lands while a listener writes the search index closes Lucene's file channel under it
+     * ({@code ClosedByInterruptException}) and that change is lost to the index until the next start replays it.
+     * Only a dispatch still running after 5 s is interrupted.
+     */
     @Override
     public void stop() {
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            wake.release();
             try {
                 thread.join(5000);
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(1000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -126,10 +152,29 @@ class ChangeDispatcher implements SmartLifecycle {
 
     private void dispatch(ContentChanged row) {
         seenAbove.put(row.seq(), System.nanoTime());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                events.publishEvent(row);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == retryPauses.size() || !pause(retryPauses.get(attempt))) {
+                    log.error("A listener failed on change {} ({} {} {})", row.seq(), row.entity(), row.entityId(),
+                            row.action(), e);
+                    return;
+                }
+                log.debug("A listener failed on change {}; trying again: {}", row.seq(), e.getMessage());
+            }
+        }
+    }
+
+    /** False when interrupted (the server is stopping): the change is then given up as failed. */
+    private static boolean pause(Duration pause) {
         try {
-            events.publishEvent(row);
-        } catch (RuntimeException e) {
-            log.error("A listener failed on change {} ({} {} {})", row.seq(), row.entity(), row.entityId(), row.action(), e);
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

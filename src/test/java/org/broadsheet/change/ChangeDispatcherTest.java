@@ -6,10 +6,15 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.broadsheet.support.BroadsheetProperties;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,20 +69,63 @@ class ChangeDispatcherTest {
     }
 
     @Test
-    void aFailingListenerDoesNotStopTheOthers() {
+    void aListenerThatKeepsFailingIsTriedAgainThenGivenUpWithoutStoppingTheRest() {
         dispatcher = new ChangeDispatcher(log, event -> {
             published.add(((ContentChanged) event).seq());
             throw new IllegalStateException("listener broke");
-        }, new BroadsheetProperties(null, false, "", ""));
+        }, new BroadsheetProperties(null, false, "", ""), List.of(Duration.ofMillis(1), Duration.ofMillis(1)));
         dispatcher.poll();
         commit(1);
         commit(2);
         dispatcher.poll();
-        assertThat(published).containsExactly(1L, 2L);
+        assertThat(published).containsExactly(1L, 1L, 1L, 2L, 2L, 2L);
         assertThat(log.processedThrough()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeWhoseListenerFailsOnceIsDeliveredOnTheNextTry() {
+        AtomicInteger failures = new AtomicInteger();
+        dispatcher = new ChangeDispatcher(log, event -> {
+            if (failures.getAndIncrement() == 0) {
+                // As H2 answers a query that meets an index being built.
+                throw new IllegalStateException("General error: \"java.util.ConcurrentModificationException\"");
+            }
+            published.add(((ContentChanged) event).seq());
+        }, new BroadsheetProperties(null, false, "", ""), List.of(Duration.ofMillis(1)));
+        dispatcher.poll();
+        commit(1);
+        dispatcher.poll();
+        assertThat(published).containsExactly(1L);
+        assertThat(log.processedThrough()).isEqualTo(1);
     }
 
     private void commit(long seq) {
         table.put(seq, new ContentChanged(seq, ContentChanged.ARTICLE, seq, seq, ContentChanged.UPDATED, "n", OffsetDateTime.now()));
+    }
+
+    @Test
+    void stoppingLetsTheChangeBeingDispatchedFinishUninterrupted() throws Exception {
+        CountDownLatch listening = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean finished = new AtomicBoolean();
+        dispatcher = new ChangeDispatcher(log, event -> {
+            listening.countDown();
+            try {
+                Thread.sleep(300);   // a listener at work, as the search index writing a change
+                finished.set(true);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+        }, new BroadsheetProperties(null, false, "", ""));
+        dispatcher.start();
+        commit(1);
+        dispatcher.wakeUp();
+        assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
+
+        dispatcher.stop();
+
+        assertThat(interrupted).isFalse();
+        assertThat(finished).isTrue();
+        assertThat(dispatcher.isRunning()).isFalse();
     }
 }
