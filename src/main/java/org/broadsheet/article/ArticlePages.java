@@ -124,7 +124,7 @@ public class ArticlePages {
             return target.isPresent() ? new Lookup.MovedTo(target.get()) : new Lookup.Gone();
         }
         Optional<Article> found = any
-                .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now));
+                .filter(a -> a.isPublicAt(now));
         if (found.isEmpty()) {
             return new Lookup.Missing();
         }
@@ -256,7 +256,7 @@ public class ArticlePages {
         Map<Long, Article> byId = new HashMap<>();
         repository.findAll(ids).forEach(r -> byId.put(r.id(), r));
         return ids.stream().map(byId::get)
-                .filter(r -> r != null && r.status() == ArticleStatus.PUBLISHED && !r.publishedAt().isAfter(now))
+                .filter(r -> r != null && r.isPublicAt(now))
                 .toList();
     }
 }

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.site.PageHead;
 import org.broadsheet.site.SiteSettings;
@@ -183,7 +182,7 @@ class CommentController {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Article article = articles.findBySlug(slug)
-                .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now))
+                .filter(a -> a.isPublicAt(now))
                 .orElseThrow(() -> new NotFoundException("No article was published at this address."));
         if (!articleUrl(article).equals(ArticleUrls.of(date, slug))) {
             throw new NotFoundException("No article was published at this address.");

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
-import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.Rows;
@@ -98,7 +97,7 @@ class Redirects {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         return articles.find(row.articleId())
-                .filter(a -> a.status() == ArticleStatus.PUBLISHED && a.publishedAt() != null && !a.publishedAt().isAfter(now))
+                .filter(a -> a.isPublicAt(now))
                 .map(this::url)
                 .or(() -> ownPath(row.target()));
     }
