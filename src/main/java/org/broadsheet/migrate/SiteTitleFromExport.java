@@ -1,5 +1,7 @@
 package org.broadsheet.migrate;
 
+import java.util.Map;
+
 import org.broadsheet.demo.DemoJournal;
 import org.broadsheet.site.SiteSettings;
 import org.springframework.stereotype.Component;
@@ -37,8 +39,8 @@ class SiteTitleFromExport {
             return;
         }
         // Through the settings service, whose change event clears the page cache and reaches the other nodes.
-        settings.put(SiteSettings.TITLE, title);
-        settings.put(SiteSettings.TAGLINE, WxrFields.clip(WxrFields.text(channel.description()), MAX_TAGLINE));
+        settings.putAll(Map.of(SiteSettings.TITLE, title,
+                SiteSettings.TAGLINE, WxrFields.clip(WxrFields.text(channel.description()), MAX_TAGLINE)));
         report.note("site title set to \u201c" + title + "\u201d");
     }
 }

@@ -2,7 +2,9 @@ package org.broadsheet.newsroom;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -79,12 +81,14 @@ class SettingsController {
                 throw new BadRequestException("Articles per page is a number from 1 to 100.");
             }
             PrivacyContact contact = PrivacyContact.parse(privacyContact);
-            settings.put(SiteSettings.TITLE, title.strip());
-            settings.put(SiteSettings.TAGLINE, tagline.strip());
-            settings.put(SiteSettings.LANGUAGE, language.strip());
-            settings.put(SiteSettings.TIME_ZONE, timeZone.strip());
-            settings.put(SiteSettings.PER_PAGE, String.valueOf(n));
-            settings.put(SiteSettings.PRIVACY_CONTACT, contact.text());
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put(SiteSettings.TITLE, title.strip());
+            values.put(SiteSettings.TAGLINE, tagline.strip());
+            values.put(SiteSettings.LANGUAGE, language.strip());
+            values.put(SiteSettings.TIME_ZONE, timeZone.strip());
+            values.put(SiteSettings.PER_PAGE, String.valueOf(n));
+            values.put(SiteSettings.PRIVACY_CONTACT, contact.text());
+            settings.putAll(values);
         } catch (BadRequestException | DataIntegrityViolationException e) {
             // The form comes back as it was sent, so that one wrong value does not cost the typing of the others.
             response.setStatus(422);

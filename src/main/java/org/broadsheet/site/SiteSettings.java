@@ -80,12 +80,23 @@ public class SiteSettings {
 
     @Transactional
     public void put(String name, String value) {
-        int updated = jdbc.sql("UPDATE site_setting SET setting_value = :value WHERE name = :name")
-                .param("name", name).param("value", value).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO site_setting (name, setting_value) VALUES (:name, :value)")
+        putAll(Map.of(name, value));
+    }
+
+    /**
+     * Saves several settings in one transaction, announced as one change: a form's values are kept all together
+     * or not at all, and the page cache is emptied once, not once a setting.
+     */
+    @Transactional
+    public void putAll(Map<String, String> values) {
+        values.forEach((name, value) -> {
+            int updated = jdbc.sql("UPDATE site_setting SET setting_value = :value WHERE name = :name")
                     .param("name", name).param("value", value).update();
-        }
+            if (updated == 0) {
+                jdbc.sql("INSERT INTO site_setting (name, setting_value) VALUES (:name, :value)")
+                        .param("name", name).param("value", value).update();
+            }
+        });
         events.publishEvent(new SiteWideChange("settings"));
     }
 
