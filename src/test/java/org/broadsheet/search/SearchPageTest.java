@@ -3,6 +3,8 @@ package org.broadsheet.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import org.broadsheet.change.ChangeLog;
+import org.broadsheet.testing.ChangeLogs;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,9 +27,14 @@ class SearchPageTest {
     @Autowired
     SearchEngine engine;
 
+    @Autowired
+    ChangeLog changeLog;
+
+    /** The index built, and every change earlier tests made (articles added, moved, withdrawn) applied to it. */
     @BeforeEach
-    void indexReady() {
+    void indexReady() throws InterruptedException {
         SearchIndexReady.await(engine);
+        ChangeLogs.settle(changeLog);
     }
 
     @Test
@@ -38,7 +45,8 @@ class SearchPageTest {
         assertThat(page.select(".snippet mark").first().text().toLowerCase()).startsWith("sanction");
         for (Element link : page.select("ol.search-hits h2 a")) {
             assertThat(link.attr("href")).matches("/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+/");
-            assertThat(mvc.perform(get(link.attr("href"))).andReturn().getResponse().getStatus()).isEqualTo(200);
+            assertThat(mvc.perform(get(link.attr("href"))).andReturn().getResponse().getStatus()).as(link.attr("href"))
+                    .isEqualTo(200);
         }
         assertThat(page.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
     }
