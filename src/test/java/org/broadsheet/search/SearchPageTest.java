@@ -18,7 +18,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
+/*
+ * A context of its own (the property only sets it apart): every hit must lead to a live page, and in the shared
+ * context an article that another test had made and deleted was, in two full runs, still found here (not
+ * reproduced when those tests run alone; the cause is not known yet).
+ */
+@SpringBootTest(properties = "broadsheet-test.context=search-page")
 @AutoConfigureMockMvc
 class SearchPageTest {
 
