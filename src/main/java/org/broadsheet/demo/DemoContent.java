@@ -56,8 +56,7 @@ class DemoContent {
     int load() throws IOException {
         Map<String, Object> doc = DemoJournal.document();
         Map<String, Object> site = map(doc.get("site"));
-        settings.put(SiteSettings.TITLE, str(site, "title"));
-        settings.put(SiteSettings.TAGLINE, str(site, "tagline"));
+        settings.putAll(Map.of(SiteSettings.TITLE, str(site, "title"), SiteSettings.TAGLINE, str(site, "tagline")));
 
         Map<String, Long> authorIds = new HashMap<>();
         int seed = 1;

@@ -29,6 +29,8 @@ final class UploadAddresses {
     private static final Pattern IMAGE_CDN = Pattern.compile("(?i)^i[0-3]\\.wp\\.com/(.+)");
     private static final Pattern SCHEME = Pattern.compile("(?i)^(?:https?:)?//");
     /** {@code photo-300x200.jpg}, {@code photo-scaled.jpg}, {@code photo-rotated.jpg}: copies WordPress made of photo. */
+    /** The image types WordPress makes resized copies of. */
+    private static final Pattern RESIZED_KINDS = Pattern.compile("(?i)\\.(?:jpe?g|png|gif|webp|avif|heic)$");
     private static final Pattern COPY = Pattern.compile("^(.*/[^/]+?)(-\\d{1,5}x\\d{1,5}|-scaled|-rotated)(\\.[A-Za-z0-9]{1,5})$");
 
     /** The old site's addresses without their scheme ("net.example/blog"): its pre-3.5 network uploads live under them. */
@@ -141,8 +143,13 @@ final class UploadAddresses {
      * The names of the file a resized copy was made from, most likely first: for {@code /x/photo-300x200.jpg},
      * {@code /x/photo.jpg} then {@code /x/photo-scaled.jpg}; for {@code /x/photo.jpg}, {@code /x/photo-scaled.jpg}
      * (WordPress 5.3 and later make the scaled copy the attachment's file and keep the original beside it).
+     * Only images have such copies; any other address (a crawler's {@code /wp-login.php}, {@code /favicon.ico})
+     * has none, so the 404 it gets costs no further lookups.
      */
     static List<String> originals(String path) {
+        if (!RESIZED_KINDS.matcher(path).find()) {
+            return List.of();
+        }
         Matcher copy = COPY.matcher(path);
         List<String> out = new ArrayList<>(2);
         if (copy.matches()) {

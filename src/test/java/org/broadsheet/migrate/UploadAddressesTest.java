@@ -73,5 +73,7 @@ class UploadAddressesTest {
                 .startsWith("/wp-content/uploads/2020/01/some-photo.JPEG");
         assertThat(UploadAddresses.originals("/about/")).isEmpty();
         assertThat(UploadAddresses.originals("/.htaccess")).isEmpty();
+        assertThat(UploadAddresses.originals("/wp-login.php")).isEmpty();
+        assertThat(UploadAddresses.originals("/wp-content/uploads/2020/01/report-2019.pdf")).isEmpty();
     }
 }
