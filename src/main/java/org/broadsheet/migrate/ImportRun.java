@@ -183,8 +183,9 @@ final class ImportRun {
     private Placed place(Converted c) {
         Wxr.Item item = c.item();
         if ("attachment".equals(item.postType())) {
-            String copy = media.attachment(item);
-            redirects.attachment(item, media.oldPath(item), copy);
+            MediaImport.Copies copies = media.attachment(item);
+            redirects.attachment(item, media.oldPath(item), copies.file());
+            copies.resized().forEach(redirects::file);
             report.tally("attachments");
             return null;
         }

@@ -389,6 +389,29 @@ class ImportStore {
                 .param("alt", alt).param("caption", caption).param("id", id).update();
     }
 
+    /** A resized copy of an image, as {@code srcset} lists it. */
+    record Variant(int width, int height, String storageKey, String mimeType, long byteSize) {
+    }
+
+    /**
+     * Makes these the image's resized copies. A copy already listed for another image — two attachments of the
+     * export with one file — stays that image's: a file is one image's copy.
+     */
+    void replaceVariants(long mediaId, List<Variant> variants) {
+        jdbc.sql("DELETE FROM media_variant WHERE media_id = :m").param("m", mediaId).update();
+        for (Variant v : variants) {
+            if (jdbc.sql("SELECT COUNT(*) FROM media_variant WHERE storage_key = :key").param("key", v.storageKey())
+                    .query(Long.class).single() > 0) {
+                continue;
+            }
+            jdbc.sql("""
+                    INSERT INTO media_variant (media_id, width, height, storage_key, mime_type, byte_size)
+                    VALUES (:m, :w, :h, :key, :mime, :size)""")
+                    .param("m", mediaId).param("w", v.width()).param("h", v.height()).param("key", v.storageKey())
+                    .param("mime", v.mimeType()).param("size", v.byteSize()).update();
+        }
+    }
+
     boolean mediaKeyExists(String key) {
         return jdbc.sql("SELECT COUNT(*) FROM media WHERE storage_key = :k").param("k", key).query(Long.class).single() > 0;
     }

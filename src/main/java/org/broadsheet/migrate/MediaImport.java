@@ -8,9 +8,15 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.imageio.ImageIO;
@@ -18,6 +24,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.broadsheet.media.MediaStorage;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Attachments of an import. A file found under {@code --media-dir} (the old site's {@code wp-content/uploads},
@@ -78,23 +85,33 @@ final class MediaImport {
         };
     }
 
-    /** Writes an attachment's media row, copying its file when it is in the media folder; returns the copy's address, or null. */
-    String attachment(Wxr.Item item) {
+    /**
+     * What an attachment's files became.
+     *
+     * @param file    the copy's address, or null when the file was not copied
+     * @param resized the old addresses of WordPress's resized copies of it, each to its own copy here
+     */
+    record Copies(String file, Map<String, String> resized) {
+    }
+
+    /** Writes an attachment's media row, copying its file (and WordPress's resized copies) when it is in the media folder. */
+    Copies attachment(Wxr.Item item) {
         String url = url(item);
         String wpId = item.postId();
         String alt = WxrFields.clip(item.meta("_wp_attachment_image_alt") == null ? "" : item.meta("_wp_attachment_image_alt"), 500);
         String caption = WxrFields.clip(WxrFields.text(item.excerpt()), 1000);
         Long existing = mediaIdByWpId.get(wpId);
         String local = localCopy(url);
+        long id;
         if (existing != null) {
+            id = existing;
             store.updateMediaText(existing, alt, caption);
             report.tally("attachments updated");
         } else {
             String fileName = WxrFields.clip(fileName(url), 300);
             String mime = mime(fileName);
-            long id;
             if (local != null) {
-                String key = local.substring(MediaStorage.URL_PREFIX.length());
+                String key = keyOf(local);
                 Path file = storage.resolve(key);
                 int[] size = dimensions(file);
                 long bytes = sizeOf(file);
@@ -119,7 +136,61 @@ final class MediaImport {
         if (!item.parent().isBlank() && !"0".equals(item.parent())) {
             childrenByParent.computeIfAbsent(item.parent(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(wpId);
         }
-        return local;
+        return new Copies(local, local == null ? Map.of() : resized(item, url, id, local));
+    }
+
+    /**
+     * Copies the resized copies WordPress lists for a copied image, from beside it in the media folder, and makes
+     * those that show the whole image, smaller, its variants for {@code srcset} (a cropped thumbnail is copied
+     * for its old address, never offered in its place). Returns each copy's old address and new one.
+     */
+    private Map<String, String> resized(Wxr.Item item, String url, long mediaId, String local) {
+        String metadata = item.meta("_wp_attachment_metadata");
+        if (metadata == null || metadata.isBlank()) {
+            return Map.of();
+        }
+        List<String> names;
+        try {
+            names = AttachmentSizes.fileNames(metadata);
+        } catch (PhpSerialized.Malformed e) {
+            report.warn("attachment " + item.postId() + ": its list of resized copies cannot be read (" + e.getMessage()
+                    + "); pages offer the full-size file alone");
+            return Map.of();
+        }
+        String rel = inFolder(addresses.of(url));
+        String folder = rel.substring(0, rel.lastIndexOf('/') + 1);
+        String bareUrl = url.replaceAll("[?#].*$", "");
+        String urlFolder = bareUrl.substring(0, bareUrl.lastIndexOf('/') + 1);
+        int[] size = dimensions(storage.resolve(keyOf(local)));
+        Map<String, String> moved = new LinkedHashMap<>();
+        List<ImportStore.Variant> variants = new ArrayList<>();
+        Set<Integer> widths = new HashSet<>();
+        for (String name : names) {
+            String copy = copy(folder + name);
+            if (copy == null) {
+                continue;
+            }
+            Path file = storage.resolve(keyOf(copy));
+            int[] copySize = dimensions(file);
+            if (copySize[0] < size[0] && AttachmentSizes.sameProportions(size[0], size[1], copySize[0], copySize[1])
+                    && widths.add(copySize[0])) {
+                variants.add(new ImportStore.Variant(copySize[0], copySize[1], keyOf(copy), mime(name), sizeOf(file)));
+            }
+            String oldPath = addresses.oldPath(urlFolder + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
+            if (oldPath != null) {
+                moved.put(oldPath, copy);
+            }
+        }
+        variants.sort(Comparator.comparingInt(ImportStore.Variant::width));
+        store.replaceVariants(mediaId, variants);
+        if (!moved.isEmpty()) {
+            report.add("resized copies copied", moved.size());
+        }
+        return moved;
+    }
+
+    private static String keyOf(String copyUrl) {
+        return copyUrl.substring(MediaStorage.URL_PREFIX.length());
     }
 
     /** The path at which the old site served an attachment's file, or null (see {@link UploadAddresses#oldPath}). */

@@ -72,8 +72,8 @@ final class RedirectRows {
      */
     void attachment(Wxr.Item item, String oldFilePath, String copy) {
         String file = copy == null ? null : UriUtils.encodePath(copy, StandardCharsets.UTF_8);
-        if (file != null && oldFilePath != null) {
-            claim(oldFilePath, null, file);
+        if (copy != null && oldFilePath != null) {
+            file(oldFilePath, copy);
         }
         Set<String> paths = new LinkedHashSet<>();
         String link = pathOf(item.link());
@@ -97,6 +97,11 @@ final class RedirectRows {
         } else {
             waiting.add(page);
         }
+    }
+
+    /** A copied file's old address, to its copy here ({@code /media/…}, not yet encoded). */
+    void file(String oldPath, String copy) {
+        claim(oldPath, null, UriUtils.encodePath(copy, StandardCharsets.UTF_8));
     }
 
     /**

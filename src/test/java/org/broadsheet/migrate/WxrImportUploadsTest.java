@@ -129,6 +129,67 @@ class WxrImportUploadsTest {
         movesTo(get("/wp-content/uploads/2024/03/harbour-300x200.png"), copy);
     }
 
+    /** A PNG of the given size, one colour: its header is what the import reads. */
+    static byte[] png(int width, int height) throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void wordPresssResizedCopiesBecomeTheImagesSrcsetAndKeepTheirAddresses() throws Exception {
+        Path uploads = tmp.resolve("uploads");
+        upload(uploads, "2024/05/photo.png", png(1536, 1024));
+        upload(uploads, "2024/05/photo-150x150.png", png(150, 150));
+        upload(uploads, "2024/05/photo-300x200.png", png(300, 200));
+        upload(uploads, "2024/05/photo-768x512.png", png(768, 512));
+        upload(uploads, "2024/05/photo-1024x683.png", png(1024, 683));
+        // Listed in the metadata but not in the folder: the old site had deleted it.
+        Files.write(tmp.resolve("secret-300x200.png"), png(300, 200));
+        String metadata = Wxr.meta("_wp_attachment_metadata", PhpSerializedTest.METADATA);
+        String xml = Wxr.site(
+                Wxr.attachment(400, "https://old.example/wp-content/uploads/2024/05/photo.png", "A harbour at dusk", 401, "")
+                        .replace("</item>", metadata + "</item>"),
+                // A second attachment of the same file, and one whose metadata is broken: neither stops the import.
+                Wxr.attachment(402, "https://old.example/wp-content/uploads/2024/05/photo.png", "", 0, "")
+                        .replace("</item>", metadata + "</item>"),
+                Wxr.attachment(403, "https://old.example/wp-content/uploads/2024/05/photo-300x200.png", "", 0, "")
+                        .replace("</item>", Wxr.meta("_wp_attachment_metadata", "a:1:{s:5:\"sizes\"") + "</item>"),
+                Wxr.item(401, "Harbour", "harbour", "publish", "post", "<p>At dusk.</p>", Wxr.meta("_thumbnail_id", "400")));
+        ImportReport report = importWithMedia(xml, uploads);
+
+        assertThat(report.count("resized copies copied")).isEqualTo(8);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("attachment 403: its list of resized copies cannot be read"));
+        // Browsers choose among the copies that show the whole picture, as WordPress offered them; never the square thumbnail.
+        Document page = Jsoup.parse(answer(get("/2024/03/05/harbour/")).getContentAsString());
+        org.jsoup.nodes.Element lead = page.selectFirst("figure.lead-image img");
+        assertThat(lead).isNotNull();
+        assertThat(lead.attr("srcset")).isEqualTo("/media/wp/2024/05/photo-300x200.png 300w, /media/wp/2024/05/photo-768x512.png 768w, "
+                + "/media/wp/2024/05/photo-1024x683.png 1024w, /media/wp/2024/05/photo.png 1536w");
+        assertThat(lead.attr("src")).isEqualTo("/media/wp/2024/05/photo-1024x683.png");
+        assertThat(lead.attr("width")).isEqualTo("1536");
+        for (String copy : lead.attr("srcset").split(" \\d+w(, )?")) {
+            assertThat(answer(get(copy)).getStatus()).as(copy).isEqualTo(200);
+        }
+        // Each copy's old address leads to that copy; the thumbnail's too.
+        movesTo(get("/wp-content/uploads/2024/05/photo-768x512.png"), "/media/wp/2024/05/photo-768x512.png");
+        movesTo(get("/wp-content/uploads/2024/05/photo-150x150.png"), "/media/wp/2024/05/photo-150x150.png");
+        // Nothing outside the media folder was read, whatever the metadata named.
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM media_variant WHERE storage_key LIKE '%secret%'")).isZero();
+        mvc.perform(get("/media/wp/secret-300x200.png")).andExpect(status().isNotFound());
+
+        // Running the import again keeps one set of copies.
+        long variants = Sites.count(jdbc, "SELECT COUNT(*) FROM media_variant");
+        long redirects = Sites.count(jdbc, "SELECT COUNT(*) FROM redirect");
+        assertThat(variants).isEqualTo(3);
+        importWithMedia(xml, uploads);
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM media_variant")).isEqualTo(variants);
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM redirect")).isEqualTo(redirects);
+        page = Jsoup.parse(answer(get("/2024/03/05/harbour/")).getContentAsString());
+        assertThat(page.select("figure.lead-image img").attr("srcset")).contains("photo-768x512.png 768w");
+    }
+
     @Test
     void aCraftedExportLeadsNowhereElse() throws Exception {
         Path uploads = tmp.resolve("uploads");
