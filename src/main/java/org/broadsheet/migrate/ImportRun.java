@@ -1,28 +1,18 @@
 package org.broadsheet.migrate;
 
 import static org.broadsheet.migrate.WxrFields.clip;
-import static org.broadsheet.migrate.WxrFields.date;
 import static org.broadsheet.migrate.WxrFields.language;
 import static org.broadsheet.migrate.WxrFields.parseLong;
-import static org.broadsheet.migrate.WxrFields.slug;
-import static org.broadsheet.migrate.WxrFields.status;
-import static org.broadsheet.migrate.WxrFields.text;
-import static org.broadsheet.migrate.WxrFields.title;
-import static org.broadsheet.migrate.WxrFields.translationGroup;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.broadsheet.article.ArticlesChanged;
-import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.render.MarkdownRenderer;
 import org.broadsheet.render.MarkdownTooDeep;
-import org.broadsheet.support.Slugs;
 import org.jsoup.nodes.Entities;
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -44,8 +34,7 @@ final class ImportRun {
     private final OffsetDateTime now;
 
     private final Map<String, Map<String, Long>> sources;
-    private final Map<Long, String> slugById;
-    private final Set<String> slugs;
+    private final ArticleSlugs slugs;
     private final ImportedComments comments;
     private final ImportedPeopleAndTerms people;
     /** Articles written in the current batch, announced together at its end. */
@@ -80,8 +69,7 @@ final class ImportRun {
         this.now = now;
         this.sources = store.sources(site);
         this.people = new ImportedPeopleAndTerms(store, report, now);
-        this.slugById = store.articleSlugs();
-        this.slugs = new HashSet<>(slugById.values());
+        this.slugs = new ArticleSlugs(store.articleSlugs());
         this.comments = new ImportedComments(site, store, report, sources.computeIfAbsent("comment", k -> new HashMap<>()));
         this.redirects = new RedirectRows(store, report, now);
         media.remember(sources.getOrDefault("attachment", Map.of()));
@@ -215,29 +203,9 @@ final class ImportRun {
         c.content().warnings().forEach(w -> report.warn(kind + " " + item.postId() + ": " + w));
 
         Long existing = sourceId.isBlank() ? null : sources.computeIfAbsent(kind, k -> new HashMap<>()).get(sourceId);
-        OffsetDateTime published = date(item.postDateGmt(), item.postDate());
-        OffsetDateTime modified = date(item.modifiedGmt(), item.modified());
-        ArticleStatus status = status(item.status());
-        if (!item.password().isEmpty() && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED)) {
-            // Broadsheet has no password-protected articles: publishing one would show everyone what WordPress
-            // showed only to readers who knew the password.
-            status = ArticleStatus.ARCHIVED;
-            report.tally("password-protected (archived)");
-            report.warn(kind + " " + item.postId() + " (\"" + clip(title(item), 60) + "\") was protected by a password in "
-                    + "WordPress; it is imported archived, not shown to readers: publish it in the newsroom if it may be public");
-        }
-        if (status == ArticleStatus.PUBLISHED && published == null) {
-            published = now;
-        }
-        String slug = existing != null ? slugById.getOrDefault(existing, "") : uniqueSlug(item);
-        slugs.add(slug);
         String thumbnail = item.meta("_thumbnail_id");
         Long lead = thumbnail == null ? null : media.mediaId(thumbnail);
-        ImportStore.ArticleRow row = new ImportStore.ArticleRow(slug, c.language(), clip(title(item), 500),
-                clip(text(item.excerpt()), 2000), c.markdown(), c.html(), status.name(), published,
-                modified != null ? modified : published != null ? published : now,
-                published != null ? published : now, lead, translationGroup(item), item.sticky(),
-                !"closed".equals(item.commentStatus()));
+        ImportStore.ArticleRow row = ImportedArticleRow.of(c, slugs.of(existing, item), lead, now, report);
         if (existing != null) {
             store.updateArticle(existing, row);
             report.tally(kind + "s updated");
@@ -250,7 +218,7 @@ final class ImportRun {
         Wxr.Item item = p.converted.item();
         long id = p.id;
         if (!p.existed) {
-            slugById.put(id, p.row.slug());
+            slugs.assigned(id, p.row.slug());
             if (!p.sourceId.isBlank()) {
                 pending.sources.add(new Object[] {site, p.kind, p.sourceId, id});
                 sources.get(p.kind).put(p.sourceId, id);
@@ -340,20 +308,4 @@ final class ImportRun {
         deferredBodies.clear();
         flush();
     }
-
-    private String uniqueSlug(Wxr.Item item) {
-        String base = slug(item.postName(), "");
-        if (base.isEmpty()) {
-            base = Slugs.slugify(title(item));
-        }
-        if (base.isEmpty()) {
-            base = item.postType() + "-" + (item.postId().isBlank() ? slugs.size() + 1 : item.postId());
-        }
-        String slug = base;
-        for (int n = 2; slugs.contains(slug); n++) {
-            slug = base + "-" + n;
-        }
-        return slug;
-    }
-
 }
