@@ -93,6 +93,6 @@ class ImportController {
         ImportReport r = job.report();
         return new ImportPages.JobView(job.id(), job.fileName(), job.startedBy(), TIME.format(job.startedAt()),
                 r.state().name(), r.percent(), r.items(), Math.round(r.items() / r.seconds()), r.etaSeconds(),
-                r.counts(), r.failure(), r.state() == ImportReport.State.RUNNING ? List.of() : r.summary());
+                r.counts(), r.failure(), r.state() == ImportReport.State.RUNNING || r.state() == ImportReport.State.WAITING ? List.of() : r.summary());
     }
 }

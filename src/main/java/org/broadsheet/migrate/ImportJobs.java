@@ -48,8 +48,10 @@ class ImportJobs {
         ImportReport report = importer.newReport(upload);
         Job job = new Job(UUID.randomUUID().toString(), fileName, startedBy, OffsetDateTime.now(clock), report);
         jobs.put(job.id(), job);
+        report.waitInLine();
         worker.submit(() -> {
             try {
+                report.begin();
                 importer.run(upload, null, report);
             } finally {
                 try {

@@ -18,7 +18,7 @@ public final class ImportPages {
     }
 
     /**
-     * @param state        "RUNNING", "FINISHED" or "FAILED"
+     * @param state        "WAITING", "RUNNING", "FINISHED" or "FAILED"
      * @param etaSeconds   -1 when unknown
      */
     public record JobView(String id, String fileName, String startedBy, String startedAt, String state, int percent,
@@ -27,6 +27,10 @@ public final class ImportPages {
 
         public boolean running() {
             return "RUNNING".equals(state);
+        }
+
+        public boolean waiting() {
+            return "WAITING".equals(state);
         }
 
         public String url() {

@@ -15,7 +15,8 @@ final class ImportReport {
 
     static final int MAX_WARNINGS = 500;
 
-    enum State { RUNNING, FINISHED, FAILED }
+    /** WAITING: uploaded in the newsroom while another import runs; it starts when that one ends. */
+    enum State { WAITING, RUNNING, FINISHED, FAILED }
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> skippedTypes = new ConcurrentHashMap<>();
@@ -23,7 +24,7 @@ final class ImportReport {
     private final List<String> warnings = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final AtomicLong warningCount = new AtomicLong();
-    private final long startedNanos = System.nanoTime();
+    private volatile long startedNanos = System.nanoTime();
     private volatile long finishedNanos;
     private volatile long bytesRead;
     private final long totalBytes;
@@ -89,6 +90,19 @@ final class ImportReport {
 
     long totalBytes() {
         return totalBytes;
+    }
+
+    /** Marks an import that must wait for another to end; its clock starts at {@link #begin()}. */
+    void waitInLine() {
+        state = State.WAITING;
+    }
+
+    /** Starts a waiting import's clock: its speed and time left count from here, not from the upload. */
+    void begin() {
+        if (state == State.WAITING) {
+            startedNanos = System.nanoTime();
+            state = State.RUNNING;
+        }
     }
 
     void finish() {
@@ -159,6 +173,7 @@ final class ImportReport {
     List<String> summary() {
         List<String> lines = new ArrayList<>();
         lines.add(switch (state) {
+            case WAITING -> "Import waiting for the one before it to end";
             case RUNNING -> "Import running";
             case FINISHED -> "Import finished";
             case FAILED -> "Import stopped";

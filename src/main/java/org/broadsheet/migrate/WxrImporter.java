@@ -1,6 +1,7 @@
 package org.broadsheet.migrate;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -69,7 +70,9 @@ class WxrImporter {
      * @param mediaDir the old site's uploads folder, or null to keep media at their old addresses
      */
     void run(Path file, Path mediaDir, ImportReport report) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        // A FileInputStream, not Files.newInputStream: the file may be a pipe (import-wxr <(zcat export.xml.gz)),
+        // whose channel stream fails the decoder's available() with "Illegal seek".
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
             run(in, mediaDir, report);
         } catch (IOException e) {
             report.fail("Could not read " + file.getFileName() + ": " + e.getMessage());

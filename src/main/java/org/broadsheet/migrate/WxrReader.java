@@ -134,7 +134,7 @@ final class WxrReader implements Closeable {
     }
 
     int line() {
-        Location l = xml.getLocation();
+        Location l = xml == null ? null : xml.getLocation();
         return l == null ? -1 : l.getLineNumber();
     }
 
@@ -466,7 +466,7 @@ final class WxrReader implements Closeable {
     }
 
     private int column() {
-        Location l = xml.getLocation();
+        Location l = xml == null ? null : xml.getLocation();
         return l == null ? -1 : l.getColumnNumber();
     }
 
@@ -490,11 +490,18 @@ final class WxrReader implements Closeable {
             // The parser's words for a file that stops in the middle of an element.
             detail = "the file ends here, in the middle of the export: it looks cut short (an interrupted download "
                     + "or copy); export it again or copy the whole file";
+        } else if (cause instanceof IOException io) {
+            // Not the XML's fault: the file could not be read on (a disk error, a pipe that closed).
+            return new WxrFormatException("Reading the export failed " + where(line, column) + ": " + io.getMessage(),
+                    line, column, e);
         } else {
             detail = clean(e.getMessage());
         }
-        return new WxrFormatException("Malformed XML at line " + line + ", column " + column + ": " + detail, line,
-                column, e);
+        return new WxrFormatException("Malformed XML " + where(line, column) + ": " + detail, line, column, e);
+    }
+
+    private static String where(int line, int column) {
+        return line > 0 ? "at line " + line + ", column " + column : "at the start of the file";
     }
 
     /** The JDK's messages start with "ParseError at [row,col]:[3,4]\nMessage: …": keep the message. */

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
@@ -16,6 +18,7 @@ import org.broadsheet.support.UploadLimit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,6 +37,11 @@ class ImportControllerTest {
     JdbcClient jdbc;
     @Autowired
     AccountService accounts;
+    @Autowired
+    ImportJobs jobs;
+
+    @TempDir
+    Path tmp;
 
     private StaffUser staff(Role role) {
         return accounts.create(role.name().toLowerCase() + System.nanoTime() + "@example.org", role.label() + " Person",
@@ -63,7 +71,8 @@ class ImportControllerTest {
         Document progress = null;
         for (int i = 0; i < 100; i++) {
             progress = Jsoup.parse(mvc.perform(get(location).with(user(admin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-            if (!"RUNNING".equals(progress.select(".import-state").attr("data-state"))) {
+            String state = progress.select(".import-state").attr("data-state");
+            if (!"RUNNING".equals(state) && !"WAITING".equals(state)) {
                 break;
             }
             Thread.sleep(100);
@@ -77,6 +86,37 @@ class ImportControllerTest {
 
         Document list = Jsoup.parse(mvc.perform(get("/newsroom/import/").with(user(admin))).andReturn().getResponse().getContentAsString());
         assertThat(list.select("table.imports a[href=" + location + "]").text()).isEqualTo("journal.xml");
+    }
+
+    @Test
+    void anExportUploadedWhileAnotherIsImportedWaitsItsTurn() throws Exception {
+        StaffUser admin = staff(Role.ADMINISTRATOR);
+        // The first import reads a named pipe, so that it runs until this test writes its export into it.
+        Path first = tmp.resolve("first.xml");
+        assertThat(new ProcessBuilder("mkfifo", first.toString()).start().waitFor()).isZero();
+        ImportJobs.Job running = jobs.start(first, "first.xml", admin.displayName());
+        Path second = tmp.resolve("second.xml");
+        Files.writeString(second, WxrImportBehaviourTest.Wxr.site(
+                WxrImportBehaviourTest.Wxr.item(7102, "Second", "second-in-line", "publish", "post", "Text", "")));
+        ImportJobs.Job waiting = jobs.start(second, "second.xml", admin.displayName());
+
+        Document page = Jsoup.parse(mvc.perform(get("/newsroom/import/" + waiting.id() + "/").with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".import-state").attr("data-state")).isEqualTo("WAITING");
+        assertThat(page.select(".import-state").text()).startsWith("Waiting for the import before it to end");
+        assertThat(page.select("meta[http-equiv=refresh]")).hasSize(1);
+        assertThat(page.select(".import-speed").text()).contains("0 items");
+        assertThat(page.select("pre.import-report")).isEmpty();
+
+        Files.writeString(first, WxrImportBehaviourTest.Wxr.site(
+                WxrImportBehaviourTest.Wxr.item(7101, "First", "first-in-line", "publish", "post", "Text", "")));
+        for (int i = 0; i < 200 && waiting.report().state() != ImportReport.State.FINISHED; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(waiting.report().state()).isEqualTo(ImportReport.State.FINISHED);
+        assertThat(running.report().state()).as(String.join("\n", running.report().summary())).isEqualTo(ImportReport.State.FINISHED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE slug IN ('first-in-line', 'second-in-line')")
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     @Test

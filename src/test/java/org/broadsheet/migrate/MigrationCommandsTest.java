@@ -60,6 +60,25 @@ class MigrationCommandsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("items/s").contains("ETA");
     }
 
+    /** {@code import-wxr <(zcat site.xml.gz)}: the shell hands over a pipe, which cannot be measured or rewound. */
+    @Test
+    void importWxrReadsAnExportFromAPipe() throws Exception {
+        Path pipe = tmp.resolve("pipe.xml");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(pipe, WxrImportBehaviourTest.Wxr.site(
+                        WxrImportBehaviourTest.Wxr.item(31, "Piped", "piped", "publish", "post", "Text", "")));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        assertThat(run(importWxr, pipe.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        writer.join();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Import finished").containsPattern("posts\\s+1");
+    }
+
     @Test
     void importWxrFailsWithLineAndColumnOnBrokenXml() throws Exception {
         Path file = tmp.resolve("broken.xml");
