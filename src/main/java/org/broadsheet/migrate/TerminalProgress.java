@@ -34,14 +34,21 @@ final class TerminalProgress {
     }
 
     static String line(ImportReport report) {
-        int percent = report.percent();
-        int width = 24;
-        int filled = percent * width / 100;
         long items = report.items();
         double rate = items / report.seconds();
         long eta = report.etaSeconds();
-        return String.format("[%s%s] %3d%%  %,d items  %,.0f items/s  %,d comments  ETA %s",
-                "#".repeat(filled), ".".repeat(width - filled), percent, items, rate, report.count("comments"),
-                eta < 0 ? "--:--" : String.format("%d:%02d", eta / 60, eta % 60));
+        return String.format("%s  %,d items  %,.0f items/s  %,d comments  ETA %s", share(report), items, rate,
+                report.count("comments"), eta < 0 ? "--:--" : String.format("%d:%02d", eta / 60, eta % 60));
+    }
+
+    /** A bar and the share of the file read; for a pipe, whose size is not known in advance, how much was read. */
+    private static String share(ImportReport report) {
+        int width = 24;
+        if (report.totalBytes() <= 0) {
+            return String.format("[%" + width + "s]", String.format("%,d MB read", report.bytesRead() >> 20));
+        }
+        int percent = report.percent();
+        int filled = percent * width / 100;
+        return String.format("[%s%s] %3d%%", "#".repeat(filled), ".".repeat(width - filled), percent);
     }
 }
