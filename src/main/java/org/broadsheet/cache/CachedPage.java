@@ -15,6 +15,7 @@ import org.broadsheet.support.Compression;
  * @param brotli       the body in brotli, or null when compression would not pay or brotli is not available
  * @param etag         the plain body's entity tag; the compressed copies are other representations and carry
  *                     their own tags ({@link #etag(String)})
+ * @param lastModified when the page was made, in whole seconds (epoch milliseconds), or {@link #UNDATED}
  * @param headers      response headers to replay (security headers and the like), name then value
  * @param dependencies what the page shows ({@code article:42} …), for precise invalidation
  * @param hitHeaders   what {@link #hitHeaders(String, boolean)} returns, by {@link #slot(String, boolean)}
@@ -23,6 +24,9 @@ record CachedPage(byte[] body, byte[] gzip, byte[] brotli, String contentType, S
                   List<String[]> headers, Set<String> dependencies, List<HeaderBlock> hitHeaders) {
 
     private static final String[] CODINGS = {null, Compression.GZIP, Compression.BROTLI};
+
+    /** A page sent without Last-Modified, which If-Modified-Since never matches: see {@code PageCacheFilter#toPage}. */
+    static final long UNDATED = -1;
 
     /** A page with the headers of its hits worked out, {@code cacheControl} being the one public pages carry. */
     static CachedPage of(byte[] body, byte[] gzip, byte[] brotli, String contentType, String etag, long lastModified,
@@ -77,7 +81,9 @@ record CachedPage(byte[] body, byte[] gzip, byte[] brotli, String contentType, S
     private List<String[]> responseHeaders(String coding, boolean notModified, String cacheControl) {
         List<String[]> list = new ArrayList<>(headers);
         list.add(new String[] {"ETag", etag(coding)});
-        list.add(new String[] {"Last-Modified", FastHttpDateFormat.formatDate(lastModified)});
+        if (lastModified != UNDATED) {
+            list.add(new String[] {"Last-Modified", FastHttpDateFormat.formatDate(lastModified)});
+        }
         list.add(new String[] {"Cache-Control", cacheControl});
         list.add(new String[] {"Vary", "Accept-Encoding"});
         if (!notModified) {

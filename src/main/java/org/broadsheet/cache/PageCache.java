@@ -27,6 +27,8 @@ public class PageCache {
     private final Cache<String, CachedPage> pages;
     /** Bumped by every invalidation; a page rendered across one is not stored, as it may be stale. */
     private final AtomicLong generation = new AtomicLong();
+    /** When pages were last dropped (epoch milliseconds). */
+    private volatile long changedAt;
 
     @Autowired
     PageCache(PageCacheProperties properties) {
@@ -52,6 +54,15 @@ public class PageCache {
         return generation.get();
     }
 
+    /**
+     * Whether pages were dropped during the second that starts at {@code secondStart}: a page made in it may
+     * replace one made earlier in the same second, and Last-Modified, which counts whole seconds, cannot tell
+     * the two apart.
+     */
+    boolean changedDuringSecond(long secondStart) {
+        return changedAt >= secondStart;
+    }
+
     /** Stores the page unless an invalidation happened since {@code renderedAt} (a generation). */
     void put(String key, CachedPage page, long renderedAt) {
         if (generation.get() != renderedAt) {
@@ -71,6 +82,7 @@ public class PageCache {
 
     /** Drops every page for which the test, given its cache key and the page, is true. */
     void invalidateIf(BiPredicate<String, CachedPage> test) {
+        changedAt = System.currentTimeMillis();
         generation.incrementAndGet();
         pages.asMap().entrySet().removeIf(entry -> test.test(entry.getKey(), entry.getValue()));
     }
@@ -86,6 +98,7 @@ public class PageCache {
 
     /** Drops everything: for changes every page shows (the section menu, the site's title). */
     public void clear() {
+        changedAt = System.currentTimeMillis();
         generation.incrementAndGet();
         pages.invalidateAll();
     }

@@ -112,9 +112,13 @@ class PageCacheFilter extends HttpFilter {
             }
         }
         long now = System.currentTimeMillis() / 1000 * 1000;
+        // A page made in the second of a change goes without Last-Modified: the version it replaced may carry the
+        // same second, and a reader who sends that date alone would be told wrongly that it has this one. Its
+        // ETag, exact, still revalidates it (and browsers send it).
+        long lastModified = cache.changedDuringSecond(now) ? CachedPage.UNDATED : now;
         boolean compress = body.length >= MIN_COMPRESSED_BYTES;
         return CachedPage.of(body, compress ? Compression.gzip(body) : null,
-                compress ? Compression.brotli(body, BROTLI_QUALITY) : null, response.getContentType(), etag(body), now,
+                compress ? Compression.brotli(body, BROTLI_QUALITY) : null, response.getContentType(), etag(body), lastModified,
                 List.copyOf(headers), dependencies == null ? Set.of() : Set.copyOf(dependencies),
                 properties.cacheControl());
     }

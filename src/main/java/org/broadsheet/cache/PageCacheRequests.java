@@ -145,7 +145,7 @@ final class PageCacheRequests {
         }
         try {
             long since = request.getDateHeader("If-Modified-Since");
-            return since >= 0 && page.lastModified() <= since;
+            return since >= 0 && page.lastModified() != CachedPage.UNDATED && page.lastModified() <= since;
         } catch (IllegalArgumentException malformedDate) {
             return false;
         }
