@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * can appear after a higher one. The dispatcher therefore remembers the rows it has seen above the first
  * gap and keeps looking into the gap; a gap still open after {@link #GAP_TIMEOUT} is a rolled-back
  * transaction and is given up. {@link ChangeLog#processedThrough()} is the number up to which every row
- * has been dispatched (or given up).
+ * has been dispatched (or given up). The same holds at start, among the newest rows: a transaction on another
+ * node that began before this one started may still commit a row below the newest one.
  */
 @Component
 class ChangeDispatcher implements SmartLifecycle {
@@ -72,7 +73,7 @@ class ChangeDispatcher implements SmartLifecycle {
         if (!properties.servingSite()) {
             return;
         }
-        contiguous = changeLog.latestSeq();
+        startAfterExisting();
         changeLog.markProcessed(contiguous);
         running = true;
         thread = new Thread(this::loop, "change-dispatcher");
@@ -130,7 +131,7 @@ class ChangeDispatcher implements SmartLifecycle {
     /** Dispatches what is new; true when a full batch came back and more may be waiting. */
     synchronized boolean poll() {
         if (contiguous < 0) {
-            contiguous = changeLog.latestSeq();
+            startAfterExisting();
         }
         if (!seenAbove.isEmpty()) {
             long last = seenAbove.lastKey();
@@ -148,6 +149,25 @@ class ChangeDispatcher implements SmartLifecycle {
         advance();
         changeLog.markProcessed(contiguous);
         return rows.size() == BATCH;
+    }
+
+    /**
+     * Skips the rows that exist now (at start the caches are empty and the search index replays its own), but
+     * treats the newest of them as seen rather than passed: a lower-numbered row that commits later (its
+     * transaction began before this node started; on another node, or an import's) is still dispatched, as a
+     * row that fills a gap is. Without that, the change it records (an article deleted, unpublished) would
+     * never reach this node's search index or page cache.
+     */
+    private void startAfterExisting() {
+        long latest = changeLog.latestSeq();
+        // Only the rows up to latest: one committed since would be skipped, not dispatched.
+        List<ContentChanged> newest = changeLog.after(Math.max(0, latest - BATCH), BATCH).stream()
+                .filter(row -> row.seq() <= latest).toList();
+        // Gaps are looked into between these rows only, not below the oldest (rows deleted as too old).
+        contiguous = newest.isEmpty() ? latest : newest.get(0).seq() - 1;
+        long now = System.nanoTime();
+        newest.forEach(row -> seenAbove.put(row.seq(), now));
+        advance();
     }
 
     private void dispatch(ContentChanged row) {

@@ -36,6 +36,9 @@ import org.springframework.stereotype.Component;
  * unreadable, older schema, or older than the change log keeps) or replays the change-log rows written since
  * its last commit. Then every {@link ContentChanged} for an article re-reads that article: visible ones are
  * put, others removed. Commits every few seconds record the change-log position the index reflects.
+ * <p>
+ * The rebuild and the replay run beside the change dispatcher's thread; changes it delivers meanwhile are
+ * queued and applied by the catching-up thread at its end ({@link ChangesWhileCatchingUp}).
  */
 @Component
 class ArticleIndexer {
@@ -53,8 +56,7 @@ class ArticleIndexer {
     private final BroadsheetProperties properties;
     private final Clock clock;
     private final Object rebuildLock = new Object();
-    private final Set<Long> pendingDuringRebuild = new LinkedHashSet<>();
-    private volatile boolean rebuilding;
+    private final ChangesWhileCatchingUp queued = new ChangesWhileCatchingUp();
     private volatile boolean dirty;
 
     ArticleIndexer(LuceneSearchEngine engine, ArticleIndexSource source, ChangeLog changeLog, SiteSettings settings,
@@ -72,10 +74,13 @@ class ArticleIndexer {
         if (!properties.servingSite()) {
             return;
         }
+        // Before the index opens, so that no change is applied beside the rebuild or the replay below.
+        queued.begin();
         LuceneSearchEngine.Opened opened;
         try {
             opened = engine.open();
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            queued.abandon();
             // The site still serves pages; search says it is unavailable and related articles use SQL.
             log.error("The search index at {} is locked by another process: give each node its own "
                     + "broadsheet.index-dir, or stop the other process. Search is off on this node.", engine.path());
@@ -97,7 +102,13 @@ class ArticleIndexer {
             rebuildInBackground();
             return;
         }
-        changed.forEach(this::reindex);
+        try {
+            changed.forEach(this::reindex);
+            applyQueued();
+        } catch (RuntimeException e) {
+            queued.abandon();
+            throw e;
+        }
         engine.markReady();
         log.info("Search index opened at {}: {} articles, {} changes replayed", engine.path(), engine.size(), changed.size());
     }
@@ -143,27 +154,32 @@ class ArticleIndexer {
         return ids;
     }
 
-    /** Empties the index and fills it from the database; returns the number of articles indexed. */
+    /**
+     * Empties the index and fills it from the database, then applies the changes delivered meanwhile; returns
+     * the number of articles indexed. Searches find nothing until it is done (if the index was not ready).
+     */
     long rebuild() {
         synchronized (rebuildLock) {
-            rebuilding = true;
+            queued.begin();
             try {
                 long mark = Math.max(changeLog.processedThrough(), 0);
                 engine.removeAll();
                 long count = fill(settings.current().timeZone());
                 engine.commit(checkpoint(mark));
+                applyQueued();
                 engine.markReady();
-                List<Long> pending;
-                synchronized (pendingDuringRebuild) {
-                    pending = new ArrayList<>(pendingDuringRebuild);
-                    pendingDuringRebuild.clear();
-                    rebuilding = false;
-                }
-                pending.forEach(this::reindex);
                 return count;
-            } finally {
-                rebuilding = false;
+            } catch (RuntimeException e) {
+                queued.abandon();
+                throw e;
             }
+        }
+    }
+
+    /** Applies the queued changes on the catching-up thread until none are left, which ends the catch-up. */
+    private void applyQueued() {
+        for (List<Long> ids = queued.takeOrEnd(); !ids.isEmpty(); ids = queued.takeOrEnd()) {
+            ids.forEach(this::reindex);
         }
     }
 
@@ -220,13 +236,9 @@ class ArticleIndexer {
             // Before the index opens, the start-up rebuild or replay covers this change.
             return;
         }
-        synchronized (pendingDuringRebuild) {
-            if (rebuilding) {
-                pendingDuringRebuild.add(change.entityId());
-                return;
-            }
+        if (!queued.queue(change.entityId())) {
+            reindex(change.entityId());
         }
-        reindex(change.entityId());
     }
 
     private void reindex(long articleId) {
@@ -241,7 +253,8 @@ class ArticleIndexer {
 
     @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
     void commit() {
-        if (!dirty || rebuilding || !engine.ready()) {
+        // Not while catching up: the change-log position would claim changes not yet read.
+        if (!dirty || queued.catchingUp() || !engine.ready()) {
             return;
         }
         dirty = false;

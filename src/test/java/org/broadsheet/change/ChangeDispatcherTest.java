@@ -68,6 +68,23 @@ class ChangeDispatcherTest {
         assertThat(log.processedThrough()).isEqualTo(3);
     }
 
+    /** Row 2 belongs to a transaction (another node's) that began before this node started and commits after. */
+    @Test
+    void aRowThatCommitsAfterTheNodeStartedBelowTheNewestIsStillPublished() {
+        commit(1);
+        commit(3);
+        dispatcher.poll();
+        assertThat(published).isEmpty();
+        assertThat(log.processedThrough()).as("waits at the gap").isEqualTo(1);
+        commit(2);
+        dispatcher.poll();
+        assertThat(published).containsExactly(2L);
+        assertThat(log.processedThrough()).isEqualTo(3);
+        commit(4);
+        dispatcher.poll();
+        assertThat(published).containsExactly(2L, 4L);
+    }
+
     @Test
     void aListenerThatKeepsFailingIsTriedAgainThenGivenUpWithoutStoppingTheRest() {
         dispatcher = new ChangeDispatcher(log, event -> {

@@ -9,6 +9,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -16,6 +18,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.broadsheet.article.ArticleContent;
 import org.broadsheet.article.ArticleIndexSource;
@@ -28,7 +33,11 @@ import org.broadsheet.support.BroadsheetProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A node that was down catches up from the change log when it starts again. */
+/**
+ * A node that was down catches up from the change log when it starts again; and a change that arrives while
+ * the index catches up (a rebuild or a replay, on a thread of its own) is not undone by that thread's older
+ * read of the same article.
+ */
 class ArticleIndexerTest {
 
     @TempDir
@@ -104,6 +113,103 @@ class ArticleIndexerTest {
         second.destroy();
     }
 
+    /*
+     * The start-up rebuild applies the changes that came during it (here: article 1 published) once it is done;
+     * the article is deleted and its change delivered between that read and its write.
+     */
+    @Test
+    void anArticleDeletedWhileTheRebuildAppliesItsQueuedChangesIsNotFound() throws Exception {
+        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
+        when(changeLog.processedThrough()).thenReturn(5L);
+        when(changeLog.latestSeq()).thenReturn(5L);
+        LuceneSearchEngine engine = engine();
+        ArticleIndexer indexer = indexer(engine);
+        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
+        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(2L));
+        when(source.contents(List.of(2L))).thenAnswer(read -> {
+            indexer.on(row(6, 1));
+            return List.of(article(2, "Cormorant colonies"));
+        });
+        StaleRead staleRead = new StaleRead(source, article(1, "Gannet migration"));
+
+        engine.open();
+        Thread rebuild = new Thread(indexer::rebuild, "search-rebuild");
+        rebuild.start();
+        staleRead.deleteWhileReading(() -> indexer.on(deleted(7, 1)));
+        rebuild.join(10_000);
+
+        assertThat(ids(engine, "cormorant")).containsExactly(2L);
+        assertThat(ids(engine, "gannet")).isEmpty();
+        engine.destroy();
+    }
+
+    /** At start the replay re-reads article 1; it is deleted and its change delivered before that read is written. */
+    @Test
+    void anArticleDeletedWhileTheStartUpReplayReadsItIsNotFound() throws Exception {
+        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
+        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
+        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
+        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
+        when(changeLog.processedThrough()).thenReturn(5L);
+        when(changeLog.latestSeq()).thenReturn(5L);
+        LuceneSearchEngine first = engine();
+        indexer(first).start();
+        SearchIndexReady.await(first);
+        first.commit(Map.of("change_seq", "5", "committed_at", java.time.Instant.now().toString()));
+        first.destroy();
+
+        when(changeLog.latestSeq()).thenReturn(6L);
+        when(changeLog.processedThrough()).thenReturn(6L);
+        when(changeLog.after(eq(5L), anyInt())).thenReturn(List.of(row(6, 1)));
+        when(changeLog.after(eq(6L), anyInt())).thenReturn(List.of());
+        StaleRead staleRead = new StaleRead(source, article(1, "Gannet migration, retitled"));
+        LuceneSearchEngine second = engine();
+        ArticleIndexer indexer = indexer(second);
+
+        Thread start = new Thread(() -> {
+            try {
+                indexer.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "start-up");
+        start.start();
+        staleRead.deleteWhileReading(() -> indexer.on(deleted(7, 1)));
+        start.join(10_000);
+
+        assertThat(ids(second, "gannet")).isEmpty();
+        second.destroy();
+    }
+
+    /**
+     * {@code source.find} of the article on another thread returns it as it was (its row read just before the
+     * delete) only after the delete has been committed and its change delivered on this thread; later reads
+     * find no row.
+     */
+    private static final class StaleRead {
+        private final CountDownLatch reading = new CountDownLatch(1);
+        private final CountDownLatch delivered = new CountDownLatch(1);
+        private final AtomicBoolean deleted = new AtomicBoolean();
+
+        StaleRead(ArticleIndexSource source, ArticleContent before) {
+            when(source.find(before.id())).thenAnswer(read -> {
+                if (deleted.get()) {
+                    return Optional.empty();
+                }
+                reading.countDown();
+                assertThat(delivered.await(10, TimeUnit.SECONDS)).as("the delete delivered").isTrue();
+                return Optional.of(before);
+            });
+        }
+
+        void deleteWhileReading(Runnable deliverChange) throws InterruptedException {
+            assertThat(reading.await(10, TimeUnit.SECONDS)).as("the article being read").isTrue();
+            deleted.set(true);
+            deliverChange.run();
+            delivered.countDown();
+        }
+    }
+
     private LuceneSearchEngine engine() {
         return new LuceneSearchEngine(new BroadsheetProperties(dataDir, false, "", ""), Clock.systemUTC());
     }
@@ -120,6 +226,10 @@ class ArticleIndexerTest {
 
     private static ContentChanged row(long seq, long articleId) {
         return new ContentChanged(seq, ContentChanged.ARTICLE, articleId, articleId, ContentChanged.UPDATED, "other", OffsetDateTime.now());
+    }
+
+    private static ContentChanged deleted(long seq, long articleId) {
+        return new ContentChanged(seq, ContentChanged.ARTICLE, articleId, articleId, ContentChanged.DELETED, "other", OffsetDateTime.now());
     }
 
     private static ContentChanged comment(long seq) {
