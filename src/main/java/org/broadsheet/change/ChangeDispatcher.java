@@ -176,7 +176,9 @@ class ChangeDispatcher implements SmartLifecycle {
             try {
                 events.publishEvent(row);
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (a page too deeply nested to render overflows the stack): thrown out of here it
+                // would end this thread, and this node would follow no change again until it restarts.
                 if (attempt == retryPauses.size() || !pause(retryPauses.get(attempt))) {
                     log.error("A listener failed on change {} ({} {} {})", row.seq(), row.entity(), row.entityId(),
                             row.action(), e);

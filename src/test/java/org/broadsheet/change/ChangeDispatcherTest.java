@@ -116,6 +116,23 @@ class ChangeDispatcherTest {
         assertThat(log.processedThrough()).isEqualTo(1);
     }
 
+    @Test
+    void anErrorInAListenerDoesNotEndTheDispatching() {
+        dispatcher = new ChangeDispatcher(log, event -> {
+            long seq = ((ContentChanged) event).seq();
+            if (seq == 1) {
+                throw new StackOverflowError();
+            }
+            published.add(seq);
+        }, new BroadsheetProperties(null, false, "", ""), List.of(Duration.ofMillis(1)));
+        dispatcher.poll();
+        commit(1);
+        commit(2);
+        dispatcher.poll();
+        assertThat(published).containsExactly(2L);
+        assertThat(log.processedThrough()).isEqualTo(2);
+    }
+
     private void commit(long seq) {
         table.put(seq, new ContentChanged(seq, ContentChanged.ARTICLE, seq, seq, ContentChanged.UPDATED, "n", OffsetDateTime.now()));
     }
