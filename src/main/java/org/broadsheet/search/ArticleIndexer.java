@@ -253,6 +253,10 @@ class ArticleIndexer {
 
     @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
     void commit() {
+        if (engine.broken() && !queued.catchingUp()) {
+            recover();
+            return;
+        }
         // Not while catching up: the change-log position would claim changes not yet read.
         if (!dirty || queued.catchingUp() || !engine.ready()) {
             return;
@@ -264,6 +268,24 @@ class ArticleIndexer {
             dirty = true;
             log.warn("Could not commit the search index: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Opens the index again after its writer closed itself, and rebuilds it: changes since then failed to reach
+     * it, and without this the node's search would stay as it was until a restart. Meanwhile the search page says
+     * the index is being built, as after a first start.
+     */
+    private void recover() {
+        log.error("The search index at {} stopped accepting changes; opening it again and rebuilding it", engine.path());
+        queued.begin();
+        try {
+            engine.reopen();
+        } catch (IOException | RuntimeException e) {
+            queued.abandon();
+            log.error("Could not open the search index again; trying again in a few seconds", e);
+            return;
+        }
+        rebuildInBackground();
     }
 
     private Map<String, String> checkpoint(long seq) {

@@ -148,6 +148,38 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
         return writer != null;
     }
 
+    /**
+     * Whether the writer has closed itself: Lucene does so after an error it cannot recover from (a failed write
+     * to disk, an interrupt during one), and every later change would then fail. The last commit stays readable.
+     */
+    boolean broken() {
+        IndexWriter w = writer;
+        return w != null && !w.isOpen();
+    }
+
+    /** Closes what is left of a broken index and opens it afresh; the caller rebuilds it. */
+    synchronized Opened reopen() throws IOException {
+        ready = false;
+        IndexWriter w = writer;
+        writer = null;
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (w != null) {
+                w.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Closing the broken search index: {}", e.toString());
+        }
+        if (directory != null) {
+            directory.close();
+        }
+        Opened how = open();
+        ready = false;   // until the rebuild is done
+        return how;
+    }
+
     void markReady() {
         ready = true;
     }
@@ -238,7 +270,8 @@ class LuceneSearchEngine implements SearchEngine, DisposableBean {
         }
     }
 
-    private IndexWriter writer() {
+    /** The open writer (package-private for tests that break it as a failed disk write would). */
+    IndexWriter writer() {
         IndexWriter w = writer;
         if (w == null) {
             throw new IllegalStateException("The search index is not open");

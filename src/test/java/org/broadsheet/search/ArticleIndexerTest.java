@@ -186,6 +186,33 @@ class ArticleIndexerTest {
      * delete) only after the delete has been committed and its change delivered on this thread; later reads
      * find no row.
      */
+    @Test
+    void anIndexWhoseWriterClosedItselfIsOpenedAgainAndRebuilt() throws Exception {
+        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
+        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
+        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
+        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
+        when(changeLog.processedThrough()).thenReturn(5L);
+        when(changeLog.latestSeq()).thenReturn(5L);
+        LuceneSearchEngine engine = engine();
+        ArticleIndexer indexer = indexer(engine);
+        indexer.start();
+        SearchIndexReady.await(engine);
+
+        // As Lucene leaves its writer after a write it cannot recover from (a full disk, an interrupt mid-write).
+        engine.writer().rollback();
+        assertThat(engine.broken()).isTrue();
+        // Meanwhile a second article is published; its change could not reach the closed writer.
+        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L, 2L));
+        when(source.contents(List.of(1L, 2L))).thenReturn(List.of(article(1, "Gannet migration"), article(2, "Gannet colonies")));
+
+        indexer.commit();
+        SearchIndexReady.await(engine);
+        assertThat(engine.broken()).isFalse();
+        assertThat(ids(engine, "gannet")).containsExactlyInAnyOrder(1L, 2L);
+        engine.destroy();
+    }
+
     private static final class StaleRead {
         private final CountDownLatch reading = new CountDownLatch(1);
         private final CountDownLatch delivered = new CountDownLatch(1);
