@@ -9,12 +9,17 @@ public final class ChangeLogs {
     }
 
     /**
-     * Waits (up to 10 s) until this node has followed the change log to its end: a change made just before comes
+     * Waits (up to 10 s, then fails) until this node has followed the change log to its end: a change made just before comes
      * back through it and would otherwise empty the page cache in the middle of what a test checks next.
      */
     public static void settle(ChangeLog changeLog) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (changeLog.processedThrough() < changeLog.latestSeq() && System.nanoTime() < deadline) {
+        while (changeLog.processedThrough() < changeLog.latestSeq()) {
+            if (System.nanoTime() > deadline) {
+                // Said, not passed over: a test that went on would fail later, far from the cause.
+                throw new AssertionError("The change log was not followed to its end within 10 s: processed through "
+                        + changeLog.processedThrough() + " of " + changeLog.latestSeq());
+            }
             Thread.sleep(20);
         }
     }
