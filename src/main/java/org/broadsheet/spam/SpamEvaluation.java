@@ -63,7 +63,7 @@ final class SpamEvaluation {
      * posted to one site and only training rows as moderated.
      */
     static Confusion trainAndTest(List<LabelledComment> train, List<LabelledComment> test) {
-        LogisticModel model = ModelTraining.fit(train.stream().map(c -> TextFeatures.of(c.text())).toList(),
+        LogisticModel model = ModelTraining.fit(train.stream().map(c -> TextFeatures.of(c.text(), c.article())).toList(),
                 train.stream().map(LabelledComment::spam).toList());
         List<SpamCheck> checks = List.of(new LinkCheck(), new HistoryCheck(), new LearnedCheck(() -> model));
         List<LabelledComment> posted = new ArrayList<>(train);
@@ -73,7 +73,7 @@ final class SpamEvaluation {
         CsvHistory history = new CsvHistory(posted, moderated::contains);
         Confusion confusion = new Confusion();
         for (LabelledComment c : test) {
-            CommentDraft draft = new CommentDraft(c.text(), c.author(), "", "", "", "", "", null, "", null, false,
+            CommentDraft draft = new CommentDraft(c.text(), c.author(), "", "", "", "", "", null, "", c.article(), null, false,
                     history.of(c));
             confusion.add(c.spam(), SpamFilter.judge(checks, draft, SpamRules.DEFAULT).decision());
         }
