@@ -15,6 +15,7 @@ record LabelledComment(String text, String author, LocalDateTime postedAt, boole
      */
     String article() {
         String file = source.substring(0, Math.max(0, source.lastIndexOf(':')));
-        return Path.of(file).getFileName() == null ? file : Path.of(file).getFileName().toString();
+        Path name = Path.of(file).getFileName();
+        return name == null ? file : name.toString();
     }
 }

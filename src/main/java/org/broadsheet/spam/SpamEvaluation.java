@@ -11,6 +11,8 @@ import java.util.Set;
  * Measures the whole filter on labelled comments: the learned classifier trained on one part, plus the
  * checks that a CSV row can feed (links in the text; with AUTHOR and DATE columns, repeated text and bursts by
  * one author), judged on another part by the same rules that judge live comments ({@link SpamFilter#judge}).
+ * Each file stands for the comments under one article ({@link LabelledComment#article}), as the learned filter
+ * weighs words per article.
  */
 final class SpamEvaluation {
 

@@ -19,7 +19,7 @@ import org.jsoup.parser.Parser;
  * words <em>of that article's discussion</em>. A word such as "song" or "subscribe" then has a site-wide weight
  * and one per article: what moderators approved under an article tells the model what that discussion is
  * about (legitimate comments talk about the thing, spam is the same everywhere), while the site-wide weight
- * still speaks for articles with few decisions (bench/discussion.md: +0.3 to +0.6 points of spam recall at 1%
+ * still speaks for articles with few decisions (bench/discussion.md: +0.2 to +0.6 points of spam recall at 1%
  * false alarms).
  *
  * <p>A feature is a slot in the model's table of {@code 2^BITS} weights (a hash of its name), so the model is
