@@ -144,7 +144,8 @@ public class CommentQueue {
         String url = article.filter(a -> a.publishedAt() != null)
                 .map(a -> urls.absolute(ArticleUrls.of(a.publishedAt(), a.slug(), siteSettings.current().timeZone()))).orElse("");
         return new CommentDraft(row.body(), row.authorName(), row.authorEmail(), row.authorUrl() == null ? "" : row.authorUrl(),
-                row.authorIp(), row.userAgent(), "", article.map(Article::language).orElse(null), url, null, false,
+                row.authorIp(), row.userAgent(), "", article.map(Article::language).orElse(null), url,
+                CommentDraft.keyOf(row.articleId()), null, false,
                 CommentDraft.History.NONE);
     }
 

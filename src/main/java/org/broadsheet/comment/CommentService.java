@@ -198,7 +198,7 @@ public class CommentService {
                 (int) repository.countSameTextSince(hash, now.minusDays(1)), (int) approvedBefore,
                 (int) repository.countModeratedSpamFromEmail(email));
         CommentDraft draft = new CommentDraft(form.text(), name, email, url == null ? "" : url, sender.ip(),
-                sender.userAgent(), sender.referrer(), target.language(), target.absoluteUrl(),
+                sender.userAgent(), sender.referrer(), target.language(), target.absoluteUrl(), CommentDraft.keyOf(target.articleId()),
                 Duration.between(issued.get().issuedAt(), now.toInstant()), !form.website().isEmpty(), history);
         SpamVerdict verdict = spam.assess(draft, s.spamRules());
         CommentModeration.Decision decision = CommentModeration.decide(verdict, s, staff.isPresent(), approvedBefore, form.text());

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.broadsheet.spam.CommentDraft;
 import org.broadsheet.spam.SpamFilter;
 import org.broadsheet.spam.SpamVerdict;
 import org.slf4j.Logger;
@@ -94,6 +95,7 @@ class SpamRecheck {
             return;
         }
         spam.retrain(trained.stream().map(CommentRepository.CommentRow::body).toList(),
+                trained.stream().map(r -> CommentDraft.keyOf(r.articleId())).toList(),
                 trained.stream().map(r -> "SPAM".equals(r.trainedAs())).toList());
         log.info("Refitted the spam model on {} moderator decisions", trained.size());
     }

@@ -34,7 +34,7 @@ final class LearnedCheck implements SpamCheck {
         if (current.fewerOfEitherKind() < MIN_EXAMPLES) {
             return SpamSignal.neutral("learned");
         }
-        double evidence = current.score(TextFeatures.of(draft.text()));
+        double evidence = current.score(TextFeatures.of(draft.text(), draft.articleKey()));
         double points = Math.max(-MAX_CREDIT, Math.min(MAX_POINTS, points(evidence, current)));
         if (Math.abs(points) < 0.05) {
             return SpamSignal.neutral("learned");

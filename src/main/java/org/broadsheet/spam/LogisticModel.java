@@ -23,7 +23,7 @@ final class LogisticModel {
      * Written first in the stored form, so that a model stored in another layout (older features, another
      * table size) is recognised as outdated rather than misread.
      */
-    private static final int FORMAT = BITS * 100 + 4;
+    private static final int FORMAT = BITS * 100 + 5;
     /** Step size of an online lesson; the nightly refit uses {@link ModelTraining}'s adaptive steps instead. */
     private static final double ONLINE_RATE = 0.5;
     /** Until a refit calibrates them: spam from log-odds 1.5 (p ≈ 0.82), held from 0 (p = 0.5). */

@@ -126,7 +126,8 @@ class SpamEvalCommand implements CliCommand {
         err.println("usage: spam-eval FILE.csv... [--folds 5] [--seed " + SEED + "]");
         err.println("       spam-eval --train A.csv... --test B.csv...");
         err.println("CSV files need a header naming CONTENT and CLASS (1 = spam, 0 = legitimate);");
-        err.println("AUTHOR and DATE feed the history checks when present.");
+        err.println("AUTHOR and DATE feed the history checks when present; each file counts as the comments");
+        err.println("under one article.");
         return 2;
     }
 }

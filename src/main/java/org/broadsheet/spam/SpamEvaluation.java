@@ -11,6 +11,8 @@ import java.util.Set;
  * Measures the whole filter on labelled comments: the learned classifier trained on one part, plus the
  * checks that a CSV row can feed (links in the text; with AUTHOR and DATE columns, repeated text and bursts by
  * one author), judged on another part by the same rules that judge live comments ({@link SpamFilter#judge}).
+ * Each file stands for the comments under one article ({@link LabelledComment#article}), as the learned filter
+ * weighs words per article.
  */
 final class SpamEvaluation {
 
@@ -63,7 +65,7 @@ final class SpamEvaluation {
      * posted to one site and only training rows as moderated.
      */
     static Confusion trainAndTest(List<LabelledComment> train, List<LabelledComment> test) {
-        LogisticModel model = ModelTraining.fit(train.stream().map(c -> TextFeatures.of(c.text())).toList(),
+        LogisticModel model = ModelTraining.fit(train.stream().map(c -> TextFeatures.of(c.text(), c.article())).toList(),
                 train.stream().map(LabelledComment::spam).toList());
         List<SpamCheck> checks = List.of(new LinkCheck(), new HistoryCheck(), new LearnedCheck(() -> model));
         List<LabelledComment> posted = new ArrayList<>(train);
@@ -73,7 +75,7 @@ final class SpamEvaluation {
         CsvHistory history = new CsvHistory(posted, moderated::contains);
         Confusion confusion = new Confusion();
         for (LabelledComment c : test) {
-            CommentDraft draft = new CommentDraft(c.text(), c.author(), "", "", "", "", "", null, "", null, false,
+            CommentDraft draft = new CommentDraft(c.text(), c.author(), "", "", "", "", "", null, "", c.article(), null, false,
                     history.of(c));
             confusion.add(c.spam(), SpamFilter.judge(checks, draft, SpamRules.DEFAULT).decision());
         }

@@ -67,7 +67,7 @@ public class SpamFilter {
         if (previous != null && previous == spam) {
             return;
         }
-        model.learn(draft.text(), spam);
+        model.learn(draft.text(), draft.articleKey(), spam);
         if (akismet.enabled()) {
             try {
                 akismet.submit(draft, spam);
@@ -80,9 +80,15 @@ public class SpamFilter {
     /**
      * Refits the model on every decision moderators have made and calibrates its hold and spam thresholds on
      * them, as {@code spam-eval} measures it, replacing the drift of many small online lessons.
+     *
+     * @param articles each decision's {@link CommentDraft#articleKey}, in the same order as the texts
      */
-    public void retrain(List<String> texts, List<Boolean> spam) {
-        model.replace(texts.stream().map(TextFeatures::of).toList(), spam);
+    public void retrain(List<String> texts, List<String> articles, List<Boolean> spam) {
+        List<int[]> features = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            features.add(TextFeatures.of(texts.get(i), articles.get(i)));
+        }
+        model.replace(features, spam);
     }
 
     /**

@@ -51,10 +51,10 @@ class StoredSpamModel {
 
     /** Teaches the stored model one decision. */
     @Transactional
-    void learn(String text, boolean spam) {
+    void learn(String text, String article, boolean spam) {
         byte[] stored = jdbc.sql("SELECT weights FROM spam_model WHERE id = 1 FOR UPDATE").query(byte[].class).optional().orElse(null);
         LogisticModel model = LogisticModel.fromBytes(stored);
-        model.learn(TextFeatures.of(text), spam);
+        model.learn(TextFeatures.of(text, article), spam);
         save(model);
     }
 

@@ -167,10 +167,10 @@ class ModerationQueueTest {
     void aModelStoredByAnEarlierVersionIsRefittedFromTheStoredDecisionsAtStart() throws Exception {
         long id = postAsReader("refit@example.net", "A careful reading of the treaty text.");
         mvc.perform(post("/newsroom/comments/bulk").param("ids", String.valueOf(id)).param("action", "APPROVE").with(csrf()));
-        // The row as the previous version (format 2003: other link features) left it.
+        // The row as the previous version (format 2004: no per-article words) left it.
         ByteArrayOutputStream old = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(old))) {
-            out.writeInt(2003);
+            out.writeInt(2004);
             out.writeDouble(0.5);
         }
         jdbc.sql("UPDATE spam_model SET weights = :w WHERE id = 1").param("w", old.toByteArray()).update();

@@ -24,6 +24,13 @@ class LabelledCsvTest {
     }
 
     @Test
+    void aRowsArticleIsTheNameOfItsFileWhereverTheFileLies() throws Exception {
+        String csv = "CONTENT,CLASS\nnice song,0\n";
+        assertThat(LabelledCsv.parse(csv, "data/comments/Youtube01-Psy.csv").get(0).article()).isEqualTo("Youtube01-Psy.csv");
+        assertThat(LabelledCsv.parse(csv, "Youtube01-Psy.csv").get(0).article()).isEqualTo("Youtube01-Psy.csv");
+    }
+
+    @Test
     void namesTheRowOfABadLabel() {
         String csv = "CONTENT,CLASS\nfine,0\n\"two\nlines\",0\nbroken,yes\n";
         assertThatThrownBy(() -> LabelledCsv.parse(csv, "bad.csv"))

@@ -41,6 +41,45 @@ class LearnedFilterTest {
     }
 
     @Test
+    void underAKnownArticleEachWordAndWordPairIsAlsoAWordOfThatArticlesDiscussion() {
+        int word = TextFeatures.slot("w:tariff") | TextFeatures.WORDS << LogisticModel.BITS;
+        int inArticle = TextFeatures.slot("a:17:w:tariff") | TextFeatures.WORDS << LogisticModel.BITS;
+        int pairInArticle = TextFeatures.slot("a:17:b:the tariff") | TextFeatures.WORDS << LogisticModel.BITS;
+        assertThat(TextFeatures.of("The tariff", "17")).contains(word, inArticle, pairInArticle);
+        assertThat(TextFeatures.of("The tariff", "18")).contains(word).doesNotContain(inArticle);
+        // Unknown article: the site-wide features only.
+        assertThat(TextFeatures.of("The tariff", "")).isEqualTo(TextFeatures.of("The tariff"));
+    }
+
+    @Test
+    void theSameWordsCanMeanTheDiscussionUnderOneArticleAndSpamUnderAnother() {
+        // Under article 1 (on the tariff) moderators approved talk of the tariff; under article 2 (on the
+        // council) the same words came only from a bot pasting them everywhere. Site-wide the words say nothing;
+        // per article they say which is which.
+        List<int[]> features = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        String[] spam = {"cheap followers for your channel", "win a phone, click my profile", "free gift cards here"};
+        String[] ham = {"the council voted on the renewal", "a fair point about the budget", "thanks for the clear report"};
+        for (int i = 0; i < 30; i++) {
+            features.add(TextFeatures.of("the tariff schedule hurts exporters " + i, "1"));
+            labels.add(false);
+            features.add(TextFeatures.of("the tariff schedule hurts exporters " + i, "2"));
+            labels.add(true);
+            features.add(TextFeatures.of(spam[i % spam.length] + " " + i, "1"));
+            labels.add(true);
+            features.add(TextFeatures.of(ham[i % ham.length] + " " + i, "2"));
+            labels.add(false);
+        }
+        LogisticModel model = ModelTraining.train(features, labels);
+
+        String text = "the tariff schedule hurts exporters";
+        assertThat(model.score(TextFeatures.of(text, "1"))).isNegative();
+        assertThat(model.score(TextFeatures.of(text, "2"))).isPositive();
+        // Without an article the same words are all the model has, and they were taught both ways.
+        assertThat(Math.abs(model.score(TextFeatures.of(text)))).isLessThan(model.score(TextFeatures.of(text, "2")));
+    }
+
+    @Test
     void aTextLikeWhatModeratorsMarkedSpamIsMarkedSpamWithItsReasonAndALegitimateOneIsNot() {
         LogisticModel model = ModelTraining.fit(lessons().features(), lessons().labels());
         List<SpamCheck> checks = List.of(new LinkCheck(), new LearnedCheck(() -> model));

@@ -15,7 +15,7 @@ class SpamChecksTest {
 
     static CommentDraft with(String text, String email, String ip, String url, String language, Duration time,
                              boolean honeypot, CommentDraft.History history) {
-        return new CommentDraft(text, "Name", email, url, ip, "UA", "", language, "", time, honeypot, history);
+        return new CommentDraft(text, "Name", email, url, ip, "UA", "", language, "", "", time, honeypot, history);
     }
 
     @Test
