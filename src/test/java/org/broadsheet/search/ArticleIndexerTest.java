@@ -49,12 +49,7 @@ class ArticleIndexerTest {
 
     @Test
     void replaysChangesWrittenWhileTheNodeWasDown() throws Exception {
-        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
-        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
-        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
-        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
-        when(changeLog.processedThrough()).thenReturn(5L);
-        when(changeLog.latestSeq()).thenReturn(5L);
+        oneArticleAtChange5();
 
         LuceneSearchEngine first = engine();
         indexer(first).start();
@@ -81,17 +76,7 @@ class ArticleIndexerTest {
 
     @Test
     void rebuildsInOnePassInsteadOfReplayingABulkImport() throws Exception {
-        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
-        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
-        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
-        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
-        when(changeLog.processedThrough()).thenReturn(5L);
-        when(changeLog.latestSeq()).thenReturn(5L);
-        LuceneSearchEngine first = engine();
-        indexer(first).start();
-        SearchIndexReady.await(first);
-        first.commit(Map.of("change_seq", "5", "committed_at", java.time.Instant.now().toString()));
-        first.destroy();
+        indexedAndStoppedAtChange5();
 
         // While the node is down an import changes more articles than are worth reading one by one.
         int imported = ArticleIndexer.REPLAY_LIMIT + 1;
@@ -146,17 +131,7 @@ class ArticleIndexerTest {
     /** At start the replay re-reads article 1; it is deleted and its change delivered before that read is written. */
     @Test
     void anArticleDeletedWhileTheStartUpReplayReadsItIsNotFound() throws Exception {
-        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
-        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
-        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
-        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
-        when(changeLog.processedThrough()).thenReturn(5L);
-        when(changeLog.latestSeq()).thenReturn(5L);
-        LuceneSearchEngine first = engine();
-        indexer(first).start();
-        SearchIndexReady.await(first);
-        first.commit(Map.of("change_seq", "5", "committed_at", java.time.Instant.now().toString()));
-        first.destroy();
+        indexedAndStoppedAtChange5();
 
         when(changeLog.latestSeq()).thenReturn(6L);
         when(changeLog.processedThrough()).thenReturn(6L);
@@ -188,12 +163,7 @@ class ArticleIndexerTest {
      */
     @Test
     void anIndexWhoseWriterClosedItselfIsOpenedAgainAndRebuilt() throws Exception {
-        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
-        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
-        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
-        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
-        when(changeLog.processedThrough()).thenReturn(5L);
-        when(changeLog.latestSeq()).thenReturn(5L);
+        oneArticleAtChange5();
         LuceneSearchEngine engine = engine();
         ArticleIndexer indexer = indexer(engine);
         indexer.start();
@@ -235,6 +205,26 @@ class ArticleIndexerTest {
             deliverChange.run();
             delivered.countDown();
         }
+    }
+
+    /** The database holds article 1, "Gannet migration", and the change log is at row 5. */
+    private void oneArticleAtChange5() {
+        when(settings.current()).thenReturn(new SiteSettings.Settings("T", "", "en", ZoneId.of("UTC"), 10, PrivacyContact.NONE));
+        when(source.idsAfter(anyLong(), anyInt())).thenReturn(List.of());
+        when(source.idsAfter(eq(0L), anyInt())).thenReturn(List.of(1L));
+        when(source.contents(List.of(1L))).thenReturn(List.of(article(1, "Gannet migration")));
+        when(changeLog.processedThrough()).thenReturn(5L);
+        when(changeLog.latestSeq()).thenReturn(5L);
+    }
+
+    /** As {@link #oneArticleAtChange5()}, and a node has indexed it, committed at row 5 and stopped. */
+    private void indexedAndStoppedAtChange5() throws Exception {
+        oneArticleAtChange5();
+        LuceneSearchEngine first = engine();
+        indexer(first).start();
+        SearchIndexReady.await(first);
+        first.commit(Map.of("change_seq", "5", "committed_at", java.time.Instant.now().toString()));
+        first.destroy();
     }
 
     private LuceneSearchEngine engine() {
