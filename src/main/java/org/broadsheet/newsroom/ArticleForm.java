@@ -1,10 +1,8 @@
 package org.broadsheet.newsroom;
 
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,10 +116,11 @@ public record ArticleForm(String title, String slug, String language, String sta
         }
         OffsetDateTime publishedAt = null;
         if (!publishAt.isEmpty()) {
-            try {
-                publishedAt = LocalDateTime.parse(publishAt, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toOffsetDateTime();
-            } catch (DateTimeParseException e) {
-                errors.put("publishAt", "\u201c" + publishAt + "\u201d is not a valid date and time; use the form 2026-11-25T14:05.");
+            String problem = PublishTime.problem(publishAt);
+            if (problem == null) {
+                publishedAt = PublishTime.parse(publishAt, zone);
+            } else {
+                errors.put("publishAt", problem);
             }
         }
         if (!originalUrl.isEmpty() && !originalUrl.matches("(?i)https?://\\S+")) {

@@ -1,9 +1,7 @@
 package org.broadsheet.newsroom;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,11 +155,11 @@ class Workflow {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(settings.current().timeZone()).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("\u201c" + value + "\u201d is not a valid date and time; use the form 2026-11-25T14:05.");
+        String problem = PublishTime.problem(value);
+        if (problem != null) {
+            throw new BadRequestException(problem);
         }
+        return PublishTime.parse(value, settings.current().timeZone());
     }
 
     static String label(ArticleStatus s) {

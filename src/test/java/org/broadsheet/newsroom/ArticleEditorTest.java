@@ -175,6 +175,13 @@ class ArticleEditorTest {
         Document page = Jsoup.parse(r.getResponse().getContentAsString());
         assertThat(page.select(".field.invalid .field-error").text()).contains("not a valid date");
         assertThat(page.select("#body").first().wholeText()).isEqualTo("Precious words");
+
+        // A slip of a key: "0026" for 2026.
+        r = mvc.perform(submit(author, id, editor(author, id), "publishAt", "0026-11-25T14:05", "body", "Precious words")).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        page = Jsoup.parse(r.getResponse().getContentAsString());
+        assertThat(page.select(".field.invalid .field-error").text()).contains("in the year 26").contains("from 1000 on");
+        assertThat(page.select("#body").first().wholeText()).isEqualTo("Precious words");
     }
 
     @Test
