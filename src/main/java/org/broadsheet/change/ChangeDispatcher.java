@@ -73,7 +73,13 @@ class ChangeDispatcher implements SmartLifecycle {
         if (!properties.servingSite()) {
             return;
         }
-        startAfterExisting();
+        if (contiguous < 0) {
+            startAfterExisting();
+        }
+        // Else started again after a stop in the same context (Spring pauses the contexts a test run keeps
+        // aside, stopping their lifecycle beans): it goes on from where it stopped, since this node's page cache
+        // and search index still hold what they held then and must still hear of what was written meanwhile
+        // (an article deleted just before the pause stayed searchable when those rows were skipped).
         changeLog.markProcessed(contiguous);
         running = true;
         thread = new Thread(this::loop, "change-dispatcher");

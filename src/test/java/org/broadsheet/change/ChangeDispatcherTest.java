@@ -133,6 +133,23 @@ class ChangeDispatcherTest {
         assertThat(log.processedThrough()).isEqualTo(2);
     }
 
+    @Test
+    void startedAgainAfterAStopItGoesOnFromWhereItStopped() {
+        commit(1);
+        dispatcher.start();   // row 1 was there before this node: the index replays it, caches start empty
+        dispatcher.poll();
+        dispatcher.stop();
+        commit(2);            // written while stopped, as in a test context Spring has paused
+        dispatcher.start();
+        try {
+            dispatcher.poll();
+            assertThat(published).containsExactly(2L);
+            assertThat(log.processedThrough()).isEqualTo(2);
+        } finally {
+            dispatcher.stop();
+        }
+    }
+
     private void commit(long seq) {
         table.put(seq, new ContentChanged(seq, ContentChanged.ARTICLE, seq, seq, ContentChanged.UPDATED, "n", OffsetDateTime.now()));
     }

@@ -18,14 +18,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
-/*
- * A context of its own (the property only sets it apart): every hit must lead to a live page, and in the shared
- * context an article that PageCacheInvalidationTest had made and deleted (raw SQL, then ArticleChanged) was, in
- * three full runs, still found here — the last time in a context that had been running for a minute, so not the
- * start-up rebuild race fixed in ArticleIndexer. Not reproduced when those classes run alone; the cause is not
- * known yet.
- */
-@SpringBootTest(properties = "broadsheet-test.context=search-page")
+@SpringBootTest
 @AutoConfigureMockMvc
 class SearchPageTest {
 
