@@ -75,11 +75,14 @@ class ChangeDispatcher implements SmartLifecycle {
         }
         if (contiguous < 0) {
             startAfterExisting();
+        } else {
+            // Started again after a stop in the same context (Spring pauses the contexts a test run keeps aside,
+            // stopping their lifecycle beans): this node's page cache and search index still hold what they held
+            // then, so what was written meanwhile is dispatched — an article deleted just before the pause stayed
+            // searchable while those rows were skipped — and before start returns, so that whoever resumes the
+            // context does not see those changes arrive in the middle of what it does next.
+            catchUp();
         }
-        // Else started again after a stop in the same context (Spring pauses the contexts a test run keeps
-        // aside, stopping their lifecycle beans): it goes on from where it stopped, since this node's page cache
-        // and search index still hold what they held then and must still hear of what was written meanwhile
-        // (an article deleted just before the pause stayed searchable when those rows were skipped).
         changeLog.markProcessed(contiguous);
         running = true;
         thread = new Thread(this::loop, "change-dispatcher");
@@ -131,6 +134,16 @@ class ChangeDispatcher implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    private void catchUp() {
+        try {
+            while (poll()) {
+                // full batches: more may be waiting
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not read the change log; the dispatcher's thread will go on: {}", e.getMessage());
         }
     }
 
