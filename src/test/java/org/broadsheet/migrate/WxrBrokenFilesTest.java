@@ -43,6 +43,25 @@ class WxrBrokenFilesTest {
         return report;
     }
 
+    /** A disk that fails, a pipe whose writer dies: said as a failure to read, not as broken XML. */
+    @Test
+    void aFileThatCannotBeReadOnIsNamedAsSuch() {
+        byte[] start = export.getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream failing = new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(start, 0, start.length / 2), new java.io.InputStream() {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        throw new java.io.IOException("Input/output error");
+                    }
+                });
+        ImportReport report = new ImportReport(start.length);
+        importer.run(failing, null, report);
+
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).startsWith("Reading the export failed at line").contains("Input/output error")
+                .doesNotContain("Malformed XML");
+    }
+
     @Test
     void aZippedExportAsWordPressComSendsItIsNamedAsSuch() throws Exception {
         Path zip = tmp.resolve("journal.wordpress.2026-11-26.zip");
