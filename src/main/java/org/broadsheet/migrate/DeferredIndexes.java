@@ -37,17 +37,20 @@ class DeferredIndexes {
 
     /**
      * Per table an import fills, the indexes it builds at its end. Building one is a full scan of its table, in
-     * which H2 reads and decodes every row, long texts included: cheap enough for comments (a few hundred characters
-     * of text a row) and the narrow link tables, dear for articles, which carry each body twice (Markdown and
-     * HTML): their two indexes are filled as rows arrive (both ways measured in bench/migration.md).
+     * which H2 reads and decodes every row, long texts included. Worth it only for an index whose keys arrive in no
+     * order (a comment's status and date, its email, its IP; a link table's author, section or tag; a source row's
+     * kind and target): filled row by row, such an index changes pages all over the tree at every batch. An index
+     * whose keys arrive in ascending order grows at its right edge and costs less as rows come than a scan at the
+     * end: a comment's article and its body hash (empty for imported comments), an old address's article. The
+     * articles' own two are filled as rows arrive too, their rows carrying each body twice (Markdown and HTML).
+     * Measured each way in bench/migration.md.
      */
     static final Map<String, List<String>> DEFERRABLE = deferrable();
 
     private static Map<String, List<String>> deferrable() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("comment", List.of("ix_comment_article_id_status", "ix_comment_status_created_at", "ix_comment_body_hash",
+        m.put("comment", List.of("ix_comment_status_created_at",
                 "ix_comment_author_email", "ix_comment_author_ip_created_at"));
-        m.put("redirect", List.of("ix_redirect_article_id"));
         m.put("migration_source", List.of("ix_migration_source_kind_target_id"));
         m.put("article_author", List.of("ix_article_author_author_id"));
         m.put("article_section", List.of("ix_article_section_section_id"));
@@ -111,15 +114,23 @@ class DeferredIndexes {
             log.warn("Import: could not read which indexes to build again: {}", e.getMessage());
             return;
         }
+        if (rows.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        int built = 0;
         for (Map<String, Object> row : rows) {
             String name = (String) row.get("index_name");
             try {
                 jdbc.execute((String) row.get("create_sql"));
                 jdbc.update("DELETE FROM import_deferred_index WHERE index_name = ?", name);
+                built++;
             } catch (DataAccessException e) {
                 log.warn("Import: could not build index {} again; the next start tries again: {}", name, e.getMessage());
             }
         }
+        log.info("Import: built {} of {} deferred indexes again in {} ms", built, rows.size(),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private boolean isEmpty(String table) {
