@@ -61,6 +61,10 @@ record CommandArgs(List<String> positional, Map<String, String> options) {
         if (Files.isDirectory(file)) {
             return file + " is a folder; name the file to write in it, e.g. " + file.resolve("site.zip");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A pipe or a device, written straight into (OutputFile): its own permission is what counts.
+            return Files.isWritable(file) ? null : "cannot write to " + file + " (no permission)";
+        }
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
             return "the folder " + folder + " does not exist; create it first or name another";

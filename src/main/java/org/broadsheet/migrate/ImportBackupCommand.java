@@ -1,10 +1,15 @@
 package org.broadsheet.migrate;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.broadsheet.support.BadRequestException;
+import org.broadsheet.support.BroadsheetProperties;
 import org.broadsheet.support.CliCommand;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +18,11 @@ import org.springframework.stereotype.Component;
 class ImportBackupCommand implements CliCommand {
 
     private final SiteRestorer restorer;
+    private final BroadsheetProperties properties;
 
-    ImportBackupCommand(SiteRestorer restorer) {
+    ImportBackupCommand(SiteRestorer restorer, BroadsheetProperties properties) {
         this.restorer = restorer;
+        this.properties = properties;
     }
 
     @Override
@@ -41,8 +48,12 @@ class ImportBackupCommand implements CliCommand {
             err.println("import-backup: " + problem);
             return 1;
         }
+        Path copy = null;
         try {
-            SiteRestorer.Summary summary = restorer.restore(file);
+            if (!Files.isRegularFile(file)) {
+                copy = copyOfStream(file);
+            }
+            SiteRestorer.Summary summary = restorer.restore(copy == null ? file : copy, file.getFileName().toString());
             out.println("Restored " + file);
             summary.rows().forEach((table, n) -> out.printf("  %-28s %,d rows%n", table, n));
             out.printf("  %-28s %,d files%n", "media", summary.mediaFiles());
@@ -51,6 +62,28 @@ class ImportBackupCommand implements CliCommand {
         } catch (BadRequestException e) {
             err.println("import-backup: " + e.getMessage());
             return 1;
+        } finally {
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
         }
+    }
+
+    /**
+     * A pipe ({@code import-backup <(ssh backup 'cat site.zip')}) copied into the data folder: a zip archive is
+     * read from its end (the table of contents) and then entry by entry, which a stream that can be read only once
+     * does not allow. The data folder, because the restored media files go there too, so it has room for them.
+     */
+    private Path copyOfStream(Path file) throws IOException {
+        Path dir = properties.dataDir().resolve("tmp");
+        Files.createDirectories(dir);
+        Path copy = Files.createTempFile(dir, "restore-", ".zip");
+        try (InputStream in = Files.newInputStream(file)) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+        return copy;
     }
 }

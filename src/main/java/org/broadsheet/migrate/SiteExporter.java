@@ -61,31 +61,32 @@ class SiteExporter {
     Summary export(Path file, boolean withSecrets) throws IOException, SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         long files = 0;
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
-             ZipOutputStream zip = new ZipOutputStream(out);
-             Connection c = dataSource.getConnection()) {
-            List<Tables.Table> tables = Tables.inDependencyOrder(c);
-            for (Tables.Table table : tables) {
-                zip.putNextEntry(new ZipEntry("tables/" + table.name() + ".jsonl"));
-                rows.put(table.name(), writeTable(c, table.name(), zip, withSecrets));
+        try (OutputFile output = OutputFile.of(file)) {
+            try (OutputStream out = new BufferedOutputStream(output.open());
+                 ZipOutputStream zip = new ZipOutputStream(out);
+                 Connection c = dataSource.getConnection()) {
+                List<Tables.Table> tables = Tables.inDependencyOrder(c);
+                for (Tables.Table table : tables) {
+                    zip.putNextEntry(new ZipEntry("tables/" + table.name() + ".jsonl"));
+                    rows.put(table.name(), writeTable(c, table.name(), zip, withSecrets));
+                    zip.closeEntry();
+                }
+                files = writeMedia(zip);
+                Map<String, Object> manifest = new LinkedHashMap<>();
+                manifest.put("format", FORMAT);
+                manifest.put("application", "broadsheet");
+                manifest.put("exportedAt", OffsetDateTime.now(clock).toString());
+                manifest.put("schemaVersion", schemaVersion(c));
+                manifest.put("withSecrets", withSecrets);
+                manifest.put("tables", tables.stream().map(Tables.Table::name).toList());
+                manifest.put("rows", rows);
+                manifest.put("mediaFiles", files);
+                zip.putNextEntry(new ZipEntry("manifest.json"));
+                zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
                 zip.closeEntry();
             }
-            files = writeMedia(zip);
-            Map<String, Object> manifest = new LinkedHashMap<>();
-            manifest.put("format", FORMAT);
-            manifest.put("application", "broadsheet");
-            manifest.put("exportedAt", OffsetDateTime.now(clock).toString());
-            manifest.put("schemaVersion", schemaVersion(c));
-            manifest.put("withSecrets", withSecrets);
-            manifest.put("tables", tables.stream().map(Tables.Table::name).toList());
-            manifest.put("rows", rows);
-            manifest.put("mediaFiles", files);
-            zip.putNextEntry(new ZipEntry("manifest.json"));
-            zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-            zip.closeEntry();
+            output.commit();
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return new Summary(rows, files);
     }
 

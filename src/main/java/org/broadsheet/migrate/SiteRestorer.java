@@ -74,10 +74,15 @@ class SiteRestorer {
 
     /** @throws BadRequestException when the instance has content already or the file is not an archive */
     Summary restore(Path file) throws IOException, SQLException {
-        try (ZipFile zip = openArchive(file)) {
+        return restore(file, file.getFileName().toString());
+    }
+
+    /** @param archiveName what the archive is called in messages (a pipe's copy is restored under the pipe's name) */
+    Summary restore(Path file, String archiveName) throws IOException, SQLException {
+        try (ZipFile zip = openArchive(file, archiveName)) {
             ZipEntry manifestEntry = zip.getEntry("manifest.json");
             if (manifestEntry == null) {
-                throw new BadRequestException(file.getFileName() + " is not a Broadsheet archive: it has no manifest.json.");
+                throw new BadRequestException(archiveName + " is not a Broadsheet archive: it has no manifest.json.");
             }
             JsonNode manifest;
             try (InputStream in = zip.getInputStream(manifestEntry)) {
@@ -116,11 +121,11 @@ class SiteRestorer {
     }
 
     /** The file as a zip archive; anything else is a message naming it, not the zip library's "END header not found". */
-    private static ZipFile openArchive(Path file) throws IOException {
+    private static ZipFile openArchive(Path file, String name) throws IOException {
         try {
             return new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new BadRequestException(file.getFileName() + " is not a Broadsheet archive: it is not a zip file ("
+            throw new BadRequestException(name + " is not a Broadsheet archive: it is not a zip file ("
                     + e.getMessage() + "). Give the .zip file that the export command wrote.");
         }
     }

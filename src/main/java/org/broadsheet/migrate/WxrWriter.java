@@ -3,7 +3,6 @@ package org.broadsheet.migrate;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -73,62 +72,63 @@ class WxrWriter {
         SiteSettings.Settings s = settings.current();
         String base = properties.baseUrl().isEmpty() ? UNSET_BASE : properties.baseUrl();
         long posts = 0, comments = 0;
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
-            w.writeStartElement("rss");
-            w.writeAttribute("version", "2.0");
-            w.writeNamespace("excerpt", "http://wordpress.org/export/1.2/excerpt/");
-            w.writeNamespace("content", "http://purl.org/rss/1.0/modules/content/");
-            w.writeNamespace("wfw", "http://wellformedweb.org/CommentAPI/");
-            w.writeNamespace("dc", "http://purl.org/dc/elements/1.1/");
-            w.writeNamespace("wp", WP);
-            w.setPrefix("excerpt", "http://wordpress.org/export/1.2/excerpt/");
-            w.setPrefix("content", "http://purl.org/rss/1.0/modules/content/");
-            w.setPrefix("dc", "http://purl.org/dc/elements/1.1/");
-            w.setPrefix("wp", WP);
-            w.writeStartElement("channel");
-            text(w, null, "title", s.title());
-            text(w, null, "link", base);
-            text(w, null, "description", s.tagline());
-            text(w, null, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
-            text(w, null, "language", s.language());
-            text(w, WP, "wxr_version", "1.2");
-            text(w, WP, "base_site_url", base);
-            text(w, WP, "base_blog_url", base);
-            Map<Long, String> logins = authors(w);
-            Map<Long, String> nicenames = categories(w);
-            tags(w);
+        try (OutputFile output = OutputFile.of(file)) {
+            try (OutputStream out = new BufferedOutputStream(output.open(), 1 << 16)) {
+                XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+                w.writeStartDocument("UTF-8", "1.0");
+                w.writeCharacters("\n");
+                w.writeStartElement("rss");
+                w.writeAttribute("version", "2.0");
+                w.writeNamespace("excerpt", "http://wordpress.org/export/1.2/excerpt/");
+                w.writeNamespace("content", "http://purl.org/rss/1.0/modules/content/");
+                w.writeNamespace("wfw", "http://wellformedweb.org/CommentAPI/");
+                w.writeNamespace("dc", "http://purl.org/dc/elements/1.1/");
+                w.writeNamespace("wp", WP);
+                w.setPrefix("excerpt", "http://wordpress.org/export/1.2/excerpt/");
+                w.setPrefix("content", "http://purl.org/rss/1.0/modules/content/");
+                w.setPrefix("dc", "http://purl.org/dc/elements/1.1/");
+                w.setPrefix("wp", WP);
+                w.writeStartElement("channel");
+                text(w, null, "title", s.title());
+                text(w, null, "link", base);
+                text(w, null, "description", s.tagline());
+                text(w, null, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(OffsetDateTime.now(ZoneOffset.UTC)));
+                text(w, null, "language", s.language());
+                text(w, WP, "wxr_version", "1.2");
+                text(w, WP, "base_site_url", base);
+                text(w, WP, "base_blog_url", base);
+                Map<Long, String> logins = authors(w);
+                Map<Long, String> nicenames = categories(w);
+                tags(w);
 
-            Map<Long, MediaRow> media = new HashMap<>();
-            jdbc.sql("SELECT id, storage_key, file_name, alt_text, caption, remote_url, created_at FROM media")
-                    .query(Rows.of(MediaRow.class)).list().forEach(m -> media.put(m.id(), m));
-            long attachmentBase = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM article").query(Long.class).single();
-            for (MediaRow m : media.values()) {
-                attachment(w, m, attachmentBase + m.id(), base);
-            }
-
-            List<Long> ids = jdbc.sql("SELECT id FROM article ORDER BY id").query(Long.class).list();
-            for (int from = 0; from < ids.size(); from += 200) {
-                List<Long> slice = ids.subList(from, Math.min(ids.size(), from + 200));
-                List<ArticleRow> rows = jdbc.sql("""
-                        SELECT id, slug, language, title, standfirst, body_html, status, published_at, updated_at,
-                            created_at, lead_media_id, translation_group, featured, comments_open
-                        FROM article WHERE id IN (:ids) ORDER BY id""").param("ids", slice).query(Rows.of(ArticleRow.class)).list();
-                for (ArticleRow a : rows) {
-                    comments += item(w, a, logins, nicenames, base, attachmentBase, s);
-                    posts++;
+                Map<Long, MediaRow> media = new HashMap<>();
+                jdbc.sql("SELECT id, storage_key, file_name, alt_text, caption, remote_url, created_at FROM media")
+                        .query(Rows.of(MediaRow.class)).list().forEach(m -> media.put(m.id(), m));
+                long attachmentBase = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM article").query(Long.class).single();
+                for (MediaRow m : media.values()) {
+                    attachment(w, m, attachmentBase + m.id(), base);
                 }
+
+                List<Long> ids = jdbc.sql("SELECT id FROM article ORDER BY id").query(Long.class).list();
+                for (int from = 0; from < ids.size(); from += 200) {
+                    List<Long> slice = ids.subList(from, Math.min(ids.size(), from + 200));
+                    List<ArticleRow> rows = jdbc.sql("""
+                            SELECT id, slug, language, title, standfirst, body_html, status, published_at, updated_at,
+                                created_at, lead_media_id, translation_group, featured, comments_open
+                            FROM article WHERE id IN (:ids) ORDER BY id""").param("ids", slice).query(Rows.of(ArticleRow.class)).list();
+                    for (ArticleRow a : rows) {
+                        comments += item(w, a, logins, nicenames, base, attachmentBase, s);
+                        posts++;
+                    }
+                }
+                w.writeEndElement();
+                w.writeEndElement();
+                w.writeCharacters("\n");
+                w.writeEndDocument();
+                w.close();
             }
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.close();
+            output.commit();
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return new Counts(posts, comments, jdbc.sql("SELECT COUNT(*) FROM media").query(Long.class).single());
     }
 

@@ -30,6 +30,8 @@ class MigrationCommandsTest {
     ExportWxrCommand exportWxr;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.broadsheet.support.BroadsheetProperties properties;
 
     @TempDir
     Path tmp;
@@ -77,6 +79,74 @@ class MigrationCommandsTest {
         assertThat(run(importWxr, pipe.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
         writer.join();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Import finished").containsPattern("posts\\s+1");
+    }
+
+    /**
+     * {@code export >(ssh backup 'cat > site.zip')} and {@code import-backup <(ssh backup 'cat site.zip')}: the
+     * archive is written straight into the pipe (no file put in its place) and read back from one.
+     */
+    @Test
+    void exportWritesIntoAPipeAndImportBackupReadsFromOne() throws Exception {
+        Path file = tmp.resolve("site.xml");
+        Files.writeString(file, WxrImportBehaviourTest.Wxr.site(WxrImportBehaviourTest.Wxr.item(41, "Through a pipe", "through-a-pipe",
+                "publish", "post", "Text", WxrImportBehaviourTest.Wxr.comment(1, 0, "1", "Reader", "Kept"))));
+        assertThat(run(importWxr, file.toString())).isZero();
+
+        Path outPipe = fifo("out.zip");
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(outPipe);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(run(export, outPipe.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        byte[] archive = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(Files.isRegularFile(outPipe)).as("the pipe is still a pipe").isFalse();
+        assertThat(tmp.resolve("out.zip.part")).doesNotExist();
+        assertThat(archive).startsWith('P', 'K');
+
+        Sites.wipe(jdbc);
+        Path inPipe = fifo("in.zip");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(inPipe, archive);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        assertThat(run(importBackup, inPipe.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        writer.join();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Restored").containsPattern("article\\s+1 rows");
+        assertThat(jdbc.sql("SELECT title FROM article").query(String.class).list()).containsExactly("Through a pipe");
+        assertThat(jdbc.sql("SELECT body FROM comment").query(String.class).list()).containsExactly("Kept");
+        try (var left = Files.list(properties.dataDir().resolve("tmp"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("restore-"));
+        }
+    }
+
+    /** A pipe that brings no archive is named as the file the operator gave, not as the copy it was read into. */
+    @Test
+    void importBackupFromAPipeWithoutAnArchiveSaysSo() throws Exception {
+        Path inPipe = fifo("empty.zip");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(inPipe, "not an archive");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        assertThat(run(importBackup, inPipe.toString())).isEqualTo(1);
+        writer.join();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("empty.zip is not a Broadsheet archive: it is not a zip file");
+    }
+
+    private Path fifo(String name) throws Exception {
+        Path pipe = tmp.resolve(name);
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        return pipe;
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.broadsheet.migrate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The file a command writes its output to ({@code export}, {@code export-wxr}). A file is written beside itself
+ * ({@code NAME.part}) and moved over the old one only once complete, so an export that fails leaves the previous
+ * archive whole and no half-written one in its place. A pipe or a device that exists already
+ * ({@code export >(ssh backup 'cat > site.zip')}, {@code /dev/stdout}) is written straight into: nothing could be
+ * moved over it, and a file put in its place would break the pipe's reader.
+ */
+final class OutputFile implements AutoCloseable {
+
+    private final Path file;
+    private final Path written;
+    private boolean committed;
+
+    private OutputFile(Path file, Path written) {
+        this.file = file;
+        this.written = written;
+    }
+
+    static OutputFile of(Path file) {
+        boolean stream = Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+        return new OutputFile(file, stream ? file : file.resolveSibling(file.getFileName() + ".part"));
+    }
+
+    OutputStream open() throws IOException {
+        return Files.newOutputStream(written);
+    }
+
+    /** The output is complete: it takes the file's place. */
+    void commit() throws IOException {
+        if (!written.equals(file)) {
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    /** Without {@link #commit}: removes what was half written (a pipe's reader sees the stream end early). */
+    @Override
+    public void close() throws IOException {
+        if (!committed && !written.equals(file)) {
+            Files.deleteIfExists(written);
+        }
+    }
+}

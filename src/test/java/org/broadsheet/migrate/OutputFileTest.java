@@ -1,0 +1,45 @@
+package org.broadsheet.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A command's output replaces the old file only once it is complete. */
+class OutputFileTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aFinishedOutputTakesTheOldFilesPlace() throws Exception {
+        Path file = Files.writeString(tmp.resolve("site.zip"), "old archive");
+        try (OutputFile output = OutputFile.of(file)) {
+            try (OutputStream out = output.open()) {
+                out.write("new archive".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(file).hasContent("old archive");
+            output.commit();
+        }
+        assertThat(file).hasContent("new archive");
+        assertThat(tmp.resolve("site.zip.part")).doesNotExist();
+    }
+
+    @Test
+    void anOutputThatFailsHalfWayLeavesTheOldFileAndNoPart() throws Exception {
+        Path file = Files.writeString(tmp.resolve("site.zip"), "old archive");
+        try (OutputFile output = OutputFile.of(file)) {
+            try (OutputStream out = output.open()) {
+                out.write("half".getBytes(StandardCharsets.UTF_8));
+            }
+            // no commit: the export failed
+        }
+        assertThat(file).hasContent("old archive");
+        assertThat(tmp.resolve("site.zip.part")).doesNotExist();
+    }
+}
