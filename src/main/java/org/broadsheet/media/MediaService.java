@@ -94,6 +94,40 @@ public class MediaService {
         return image(id).orElseThrow();
     }
 
+    /** A resized copy written to storage, for the caller to record as a variant. */
+    public record StoredCopy(int width, int height, String storageKey, String mimeType, long byteSize) {
+    }
+
+    /**
+     * Resized copies of an image already in storage that came without any (an imported file for which WordPress
+     * listed none), written beside it as {@code NAME.w480.jpg}, … — a form WordPress never gives its own copies
+     * ({@code NAME-480x320.jpg}) — narrowest first. The same limits as an upload apply before decoding. Empty for
+     * a GIF or WebP (a GIF would lose its animation) or an image no wider than the narrowest width.
+     *
+     * @throws MediaRejected when the file is too large or cannot be decoded
+     */
+    public List<StoredCopy> resizedCopiesOf(String key) throws IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(storage.resolve(key));
+        ImageChecks.Kind kind = ImageChecks.sniff(bytes);
+        if (kind == ImageChecks.Kind.GIF || kind == ImageChecks.Kind.WEBP) {
+            return List.of();
+        }
+        BufferedImage image = ImageChecks.decode(bytes); // refuses, with a message, what is no image at all
+        String format = kind == ImageChecks.Kind.JPEG ? "jpeg" : "png";
+        String mime = kind == ImageChecks.Kind.JPEG ? "image/jpeg" : "image/png";
+        int dot = key.lastIndexOf('.');
+        boolean hasExtension = dot > key.lastIndexOf('/');
+        String base = hasExtension ? key.substring(0, dot) : key;
+        String ext = hasExtension ? key.substring(dot) : (kind == ImageChecks.Kind.JPEG ? ".jpg" : ".png");
+        List<StoredCopy> out = new java.util.ArrayList<>();
+        for (ImageVariants.Encoded v : variants.variantsOf(image, format)) {
+            String copyKey = base + ".w" + v.width() + ext;
+            storage.write(copyKey, v.bytes());
+            out.add(new StoredCopy(v.width(), v.height(), copyKey, mime, v.bytes().length));
+        }
+        return out;
+    }
+
     /**
      * Takes an uploaded file: its type judged from its bytes, size and pixel limits checked before decoding,
      * EXIF orientation applied, and re-encoded, which drops every piece of metadata (camera, GPS location).

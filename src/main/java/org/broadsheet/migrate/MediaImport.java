@@ -23,6 +23,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import org.broadsheet.media.MediaRejected;
+import org.broadsheet.media.MediaService;
 import org.broadsheet.media.MediaStorage;
 import org.springframework.web.util.UriUtils;
 
@@ -37,6 +39,7 @@ final class MediaImport {
     private final UploadAddresses addresses;
     private final ImportStore store;
     private final MediaStorage storage;
+    private final MediaService media;
     private final Path mediaDir;
     private final ImportReport report;
     private final OffsetDateTime now;
@@ -45,12 +48,13 @@ final class MediaImport {
     private final Map<String, List<String>> childrenByParent = new ConcurrentHashMap<>();
     private final Map<String, String> copied = new ConcurrentHashMap<>();
 
-    MediaImport(String site, UploadAddresses addresses, ImportStore store, MediaStorage storage, Path mediaDir,
-                ImportReport report, OffsetDateTime now) {
+    MediaImport(String site, UploadAddresses addresses, ImportStore store, MediaStorage storage, MediaService media,
+                Path mediaDir, ImportReport report, OffsetDateTime now) {
         this.site = site;
         this.addresses = addresses;
         this.store = store;
         this.storage = storage;
+        this.media = media;
         this.mediaDir = mediaDir == null ? null : mediaDir.toAbsolutePath().normalize();
         this.report = report;
         this.now = now;
@@ -140,29 +144,43 @@ final class MediaImport {
     }
 
     /**
-     * Copies the resized copies WordPress lists for a copied image, from beside it in the media folder, and makes
-     * those that show the whole image, smaller, its variants for {@code srcset} (a cropped thumbnail is copied
-     * for its old address, never offered in its place). Returns each copy's old address and new one.
+     * The image's variants for {@code srcset}: the resized copies WordPress lists for it, copied from beside it in
+     * the media folder, of which those that show the whole image, smaller (a cropped thumbnail is copied for its
+     * old address, never offered in its place) — or, when it lists none of those, copies made here as an upload
+     * gets them. Returns each WordPress copy's old address and new one.
      */
     private Map<String, String> resized(Wxr.Item item, String url, long mediaId, String local) {
+        Map<String, String> moved = new LinkedHashMap<>();
+        List<ImportStore.Variant> variants = wordPressCopies(item, url, local, moved);
+        if (variants.isEmpty()) {
+            variants = madeCopies(item, local);
+        }
+        store.replaceVariants(mediaId, variants);
+        if (!moved.isEmpty()) {
+            report.add("resized copies copied", moved.size());
+        }
+        return moved;
+    }
+
+    /** Copies the files WordPress lists in the attachment's metadata; returns those that are variants. */
+    private List<ImportStore.Variant> wordPressCopies(Wxr.Item item, String url, String local, Map<String, String> moved) {
         String metadata = item.meta("_wp_attachment_metadata");
         if (metadata == null || metadata.isBlank()) {
-            return Map.of();
+            return List.of();
         }
         List<String> names;
         try {
             names = AttachmentSizes.fileNames(metadata);
         } catch (PhpSerialized.Malformed e) {
             report.warn("attachment " + item.postId() + ": its list of resized copies cannot be read (" + e.getMessage()
-                    + "); pages offer the full-size file alone");
-            return Map.of();
+                    + "); resized copies are made from the file instead");
+            return List.of();
         }
         String rel = inFolder(addresses.of(url));
         String folder = rel.substring(0, rel.lastIndexOf('/') + 1);
         String bareUrl = url.replaceAll("[?#].*$", "");
         String urlFolder = bareUrl.substring(0, bareUrl.lastIndexOf('/') + 1);
         int[] size = dimensions(storage.resolve(keyOf(local)));
-        Map<String, String> moved = new LinkedHashMap<>();
         List<ImportStore.Variant> variants = new ArrayList<>();
         Set<Integer> widths = new HashSet<>();
         for (String name : names) {
@@ -182,11 +200,32 @@ final class MediaImport {
             }
         }
         variants.sort(Comparator.comparingInt(ImportStore.Variant::width));
-        store.replaceVariants(mediaId, variants);
-        if (!moved.isEmpty()) {
-            report.add("resized copies copied", moved.size());
+        return variants;
+    }
+
+    /**
+     * Resized copies made from a copied JPEG or PNG that came without usable ones (an upload folder copied without
+     * WordPress's copies, a file added outside WordPress), so that pages do not send the full-size file to phones.
+     * A file that cannot be decoded keeps none, with a warning; it is still imported and served.
+     */
+    private List<ImportStore.Variant> madeCopies(Wxr.Item item, String local) {
+        String mime = mime(local);
+        if (!"image/jpeg".equals(mime) && !"image/png".equals(mime)) {
+            return List.of();
         }
-        return moved;
+        try {
+            List<ImportStore.Variant> made = media.resizedCopiesOf(keyOf(local)).stream()
+                    .map(c -> new ImportStore.Variant(c.width(), c.height(), c.storageKey(), c.mimeType(), c.byteSize()))
+                    .toList();
+            if (!made.isEmpty()) {
+                report.tally("images given resized copies");
+            }
+            return made;
+        } catch (MediaRejected | IOException e) {
+            report.warn("attachment " + item.postId() + ": no resized copies could be made of " + local + " ("
+                    + e.getMessage() + "); pages offer the full-size file alone");
+            return List.of();
+        }
     }
 
     private static String keyOf(String copyUrl) {

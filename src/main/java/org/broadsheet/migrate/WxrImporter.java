@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.broadsheet.media.MediaService;
 import org.broadsheet.media.MediaStorage;
 import org.broadsheet.render.MarkdownRenderer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,17 +38,19 @@ class WxrImporter {
     private final DeferredIndexes indexes;
     private final MarkdownRenderer markdown;
     private final MediaStorage storage;
+    private final MediaService media;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     WxrImporter(ImportStore store, SiteTitleFromExport siteTitle, DeferredIndexes indexes, MarkdownRenderer markdown,
-                MediaStorage storage, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+                MediaStorage storage, MediaService media, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.siteTitle = siteTitle;
         this.indexes = indexes;
         this.markdown = markdown;
         this.storage = storage;
+        this.media = media;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -202,8 +205,8 @@ class WxrImporter {
         }
         siteTitle.take(c, report);
         String site = c.siteKey().isBlank() ? "wordpress" : c.siteKey();
-        MediaImport media = new MediaImport(site, new UploadAddresses(c), store, storage, mediaDir, report, now);
-        return new ImportRun(site, store, markdown, events, report, media, now);
+        MediaImport attachments = new MediaImport(site, new UploadAddresses(c), store, storage, media, mediaDir, report, now);
+        return new ImportRun(site, store, markdown, events, report, attachments, now);
     }
 
     private void write(ImportRun run, List<Wxr.Item> batch, Pipeline pipeline) {

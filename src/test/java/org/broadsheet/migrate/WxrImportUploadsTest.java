@@ -190,6 +190,45 @@ class WxrImportUploadsTest {
         assertThat(page.select("figure.lead-image img").attr("srcset")).contains("photo-768x512.png 768w");
     }
 
+    /**
+     * An image that comes without WordPress's copies (its upload folder copied without them, or a file added
+     * outside WordPress) gets copies made as an upload does, so that a phone is not sent the full-size file; a file
+     * that cannot be decoded is still imported and served, with a warning.
+     */
+    @Test
+    void anImageWithoutWordPresssCopiesGetsCopiesMadeAsAnUploadDoes() throws Exception {
+        Path uploads = tmp.resolve("uploads");
+        upload(uploads, "2024/06/wide.png", png(1600, 1000));
+        upload(uploads, "2024/06/broken.png", "not a picture".getBytes(StandardCharsets.UTF_8));
+        String xml = Wxr.site(
+                Wxr.attachment(500, "https://old.example/wp-content/uploads/2024/06/wide.png", "A wide view", 501, ""),
+                Wxr.attachment(502, "https://old.example/wp-content/uploads/2024/06/broken.png", "", 0, ""),
+                Wxr.item(501, "Wide", "wide", "publish", "post", "<p>Far.</p>", Wxr.meta("_thumbnail_id", "500")));
+        ImportReport report = importWithMedia(xml, uploads);
+
+        assertThat(report.count("images given resized copies")).isEqualTo(1);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).startsWith("attachment 502: no resized copies could be made"));
+        Document page = Jsoup.parse(answer(get("/2024/03/05/wide/")).getContentAsString());
+        org.jsoup.nodes.Element lead = page.selectFirst("figure.lead-image img");
+        assertThat(lead).isNotNull();
+        assertThat(lead.attr("srcset")).isEqualTo("/media/wp/2024/06/wide.w480.png 480w, /media/wp/2024/06/wide.w960.png 960w, "
+                + "/media/wp/2024/06/wide.png 1600w");
+        for (String copy : lead.attr("srcset").split(" \\d+w(, )?")) {
+            MockHttpServletResponse file = answer(get(copy));
+            assertThat(file.getStatus()).as(copy).isEqualTo(200);
+            if (copy.contains(".w480.")) {
+                java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.getContentAsByteArray()));
+                assertThat(small.getWidth()).isEqualTo(480);
+                assertThat(small.getHeight()).isEqualTo(300);
+            }
+        }
+        assertThat(answer(get("/media/wp/2024/06/broken.png")).getStatus()).isEqualTo(200);
+
+        // Running the import again keeps one set of copies.
+        importWithMedia(xml, uploads);
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM media_variant")).isEqualTo(2);
+    }
+
     @Test
     void aCraftedExportLeadsNowhereElse() throws Exception {
         Path uploads = tmp.resolve("uploads");
