@@ -65,17 +65,9 @@ class MigrationCommandsTest {
     /** {@code import-wxr <(zcat site.xml.gz)}: the shell hands over a pipe, which cannot be measured or rewound. */
     @Test
     void importWxrReadsAnExportFromAPipe() throws Exception {
-        Path pipe = tmp.resolve("pipe.xml");
-        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
-        Thread writer = new Thread(() -> {
-            try {
-                Files.writeString(pipe, WxrImportBehaviourTest.Wxr.site(
-                        WxrImportBehaviourTest.Wxr.item(31, "Piped", "piped", "publish", "post", "Text", "")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        writer.start();
+        Path pipe = fifo("pipe.xml");
+        Thread writer = feed(pipe, WxrImportBehaviourTest.Wxr.site(
+                WxrImportBehaviourTest.Wxr.item(31, "Piped", "piped", "publish", "post", "Text", "")).getBytes(StandardCharsets.UTF_8));
         assertThat(run(importWxr, pipe.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
         writer.join();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Import finished").containsPattern("posts\\s+1");
@@ -108,14 +100,7 @@ class MigrationCommandsTest {
 
         Sites.wipe(jdbc);
         Path inPipe = fifo("in.zip");
-        Thread writer = new Thread(() -> {
-            try {
-                Files.write(inPipe, archive);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        writer.start();
+        Thread writer = feed(inPipe, archive);
         assertThat(run(importBackup, inPipe.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
         writer.join();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Restored").containsPattern("article\\s+1 rows");
@@ -130,17 +115,23 @@ class MigrationCommandsTest {
     @Test
     void importBackupFromAPipeWithoutAnArchiveSaysSo() throws Exception {
         Path inPipe = fifo("empty.zip");
+        Thread writer = feed(inPipe, "not an archive".getBytes(StandardCharsets.UTF_8));
+        assertThat(run(importBackup, inPipe.toString())).isEqualTo(1);
+        writer.join();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("empty.zip is not a Broadsheet archive: it is not a zip file");
+    }
+
+    /** Starts writing the bytes into the pipe; the write returns once a reader has taken them. */
+    private static Thread feed(Path pipe, byte[] bytes) {
         Thread writer = new Thread(() -> {
             try {
-                Files.writeString(inPipe, "not an archive");
+                Files.write(pipe, bytes);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
         writer.start();
-        assertThat(run(importBackup, inPipe.toString())).isEqualTo(1);
-        writer.join();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("empty.zip is not a Broadsheet archive: it is not a zip file");
+        return writer;
     }
 
     private Path fifo(String name) throws Exception {
