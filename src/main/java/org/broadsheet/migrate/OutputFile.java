@@ -10,8 +10,9 @@ import java.nio.file.StandardCopyOption;
  * The file a command writes its output to ({@code export}, {@code export-wxr}). A file is written beside itself
  * ({@code NAME.part}) and moved over the old one only once complete, so an export that fails leaves the previous
  * archive whole and no half-written one in its place. A pipe or a device that exists already
- * ({@code export >(ssh backup 'cat > site.zip')}, {@code /dev/stdout}) is written straight into: nothing could be
- * moved over it, and a file put in its place would break the pipe's reader.
+ * ({@code export >(ssh backup 'cat > site.zip')}) is written straight into: nothing could be moved over it, and a
+ * file put in its place would break the pipe's reader. So is a symbolic link ({@code /dev/stdout},
+ * {@code latest.zip -> site-2026-11-25.zip}), which a move would replace by a file.
  */
 final class OutputFile implements AutoCloseable {
 
@@ -25,7 +26,8 @@ final class OutputFile implements AutoCloseable {
     }
 
     static OutputFile of(Path file) {
-        boolean stream = Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+        boolean stream = Files.isSymbolicLink(file)
+                || Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
         return new OutputFile(file, stream ? file : file.resolveSibling(file.getFileName() + ".part"));
     }
 

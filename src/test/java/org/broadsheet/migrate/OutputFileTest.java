@@ -42,4 +42,20 @@ class OutputFileTest {
         assertThat(file).hasContent("old archive");
         assertThat(tmp.resolve("site.zip.part")).doesNotExist();
     }
+
+    /** {@code export /dev/stdout}, {@code latest.zip -> site-2026-11-25.zip}: written through, the link kept. */
+    @Test
+    void aSymbolicLinkIsWrittenThroughAndStaysALink() throws Exception {
+        Path target = Files.writeString(tmp.resolve("site-2026-11-25.zip"), "old archive");
+        Path link = Files.createSymbolicLink(tmp.resolve("latest.zip"), target);
+        try (OutputFile output = OutputFile.of(link)) {
+            try (OutputStream out = output.open()) {
+                out.write("new archive".getBytes(StandardCharsets.UTF_8));
+            }
+            output.commit();
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(target).hasContent("new archive");
+        assertThat(tmp.resolve("latest.zip.part")).doesNotExist();
+    }
 }
