@@ -29,13 +29,29 @@ public class ArticleService {
         this.events = events;
     }
 
-    /** The fields of a new article; links are ids in order (first author first). */
+    /**
+     * The fields of a new article; links are ids in order (first author first).
+     *
+     * @param commentsOpen whether it takes comments (the newsroom follows the discussion settings' default)
+     */
     public record NewArticle(String slug, String language, String title, String standfirst, String bodyMd,
                              ArticleStatus status, OffsetDateTime publishedAt, OffsetDateTime updatedAt,
                              Long leadMediaId, String leadCredit, String leadCaption, String leadAlt,
                              String editorNoteMd, Long partnerId, String originalUrl, String permissionNote,
                              String translationGroup, boolean featured, List<Long> authorIds,
-                             List<Long> sectionIds, List<Long> tagIds) {
+                             List<Long> sectionIds, List<Long> tagIds, boolean commentsOpen) {
+
+        /** A new article that takes comments. */
+        public NewArticle(String slug, String language, String title, String standfirst, String bodyMd,
+                          ArticleStatus status, OffsetDateTime publishedAt, OffsetDateTime updatedAt,
+                          Long leadMediaId, String leadCredit, String leadCaption, String leadAlt,
+                          String editorNoteMd, Long partnerId, String originalUrl, String permissionNote,
+                          String translationGroup, boolean featured, List<Long> authorIds,
+                          List<Long> sectionIds, List<Long> tagIds) {
+            this(slug, language, title, standfirst, bodyMd, status, publishedAt, updatedAt, leadMediaId, leadCredit,
+                    leadCaption, leadAlt, editorNoteMd, partnerId, originalUrl, permissionNote, translationGroup, featured,
+                    authorIds, sectionIds, tagIds, true);
+        }
     }
 
     @Transactional
@@ -47,7 +63,7 @@ public class ArticleService {
                 n.updatedAt() != null ? n.updatedAt() : (n.publishedAt() != null ? n.publishedAt() : now), now,
                 n.leadMediaId(), nullToEmpty(n.leadCredit()), nullToEmpty(n.leadCaption()), nullToEmpty(n.leadAlt()),
                 editorNoteMd, editorNoteMd.isBlank() ? "" : markdown.render(editorNoteMd), n.partnerId(),
-                n.originalUrl(), nullToEmpty(n.permissionNote()), n.translationGroup(), n.featured(), true, 0);
+                n.originalUrl(), nullToEmpty(n.permissionNote()), n.translationGroup(), n.featured(), n.commentsOpen(), 0);
         long id = repository.insert(row);
         repository.replaceAuthors(id, n.authorIds());
         repository.replaceSections(id, n.sectionIds());

@@ -1,8 +1,11 @@
 package org.broadsheet.comment;
 
+import java.net.IDN;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +23,29 @@ public record CommentForm(String name, String email, String url, String text, St
     static final int MAX_TEXT = 10_000;
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"'()\\[\\],;:]+@[^@\\s<>\"'()\\[\\],;:]+\\.[^@\\s<>\"'()\\[\\],;:]+");
-    private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z!][^>]*>");
+    /**
+     * What a reader would type to get markup: a tag of HTML's own (or a comment, or a doctype). Only tags HTML
+     * knows count, so that "growth<expected and inflation>target" or "press <Ctrl>+C" are taken as the plain text
+     * they are (and shown escaped, like everything else).
+     */
+    private static final Pattern TAG = Pattern.compile("<!--|<!doctype|<\\s*/?\\s*(?:a|abbr|audio|b|base|big|blockquote"
+            + "|body|br|button|center|cite|code|del|details|div|em|embed|font|form|frame|frameset|h[1-6]|head|hr|html|i"
+            + "|iframe|img|input|ins|label|li|link|mark|marquee|math|meta|noscript|object|ol|option|p|pre|q|s|script"
+            + "|select|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|template|textarea|th"
+            + "|title|tr|u|ul|video)(?=[\\s/>])[^>]*>", Pattern.CASE_INSENSITIVE);
+    /** Control characters other than line breaks and tabs, which belong in a comment's text. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
+    /**
+     * What a one-line name may not hold: any control character (a line break would forge lines in mail subjects
+     * and logs), and the invisible characters that reorder or hide text (bidirectional overrides and isolates,
+     * zero-width space, word joiner, byte-order mark). The zero-width (non-)joiners that some scripts and emoji
+     * need stay allowed.
+     */
+    private static final Pattern NAME_FORBIDDEN = Pattern.compile("[\\p{Cc}\\u200B\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
+    /** A host name's labels in ASCII; "_" is allowed, as DNS allows it and sites use it. */
+    private static final Pattern ASCII_HOST = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
+    /** Characters that show nothing: a name or comment made only of them is empty. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Z}\\s]+");
 
     public CommentForm {
         name = trim(name);
@@ -65,23 +89,23 @@ public record CommentForm(String name, String email, String url, String text, St
             }
         }
         if (!staff) {
-            if (name.isEmpty()) {
+            if (isBlank(name)) {
                 problems.add("Please give your name.");
             } else if (name.length() > MAX_NAME) {
                 problems.add("Your name is longer than " + MAX_NAME + " characters.");
-            } else if (TAG.matcher(name).find() || CONTROL.matcher(name).find()) {
-                problems.add("Your name may not contain HTML tags or control characters.");
+            } else if (TAG.matcher(name).find() || NAME_FORBIDDEN.matcher(name).find()) {
+                problems.add("Your name may not contain HTML tags, line breaks or invisible control characters.");
             }
             if (email.isEmpty()) {
                 problems.add("Please give your email address (it is never shown).");
-            } else if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            } else if (normalisedEmail().length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
                 problems.add("\"" + shorten(email) + "\" is not an email address.");
             }
             if (!url.isEmpty() && !isWebAddress(url)) {
-                problems.add("Your website must be an address starting with http:// or https://.");
+                problems.add("Your website must be a web address starting with http:// or https://, such as https://example.org/.");
             }
         }
-        if (text.isEmpty()) {
+        if (isBlank(text)) {
             problems.add("Please write your comment.");
         } else if (text.length() > MAX_TEXT) {
             problems.add("Your comment is " + text.length() + " characters long; the limit is " + MAX_TEXT + ".");
@@ -96,6 +120,23 @@ public record CommentForm(String name, String email, String url, String text, St
         return problems;
     }
 
+    /**
+     * The email address as it is stored: in lower case, so that "Ann@Example.org" and "ann@example.org" are one
+     * commenter. Checked for length in this form, since lower case can be longer ("İ" becomes two characters).
+     */
+    String normalisedEmail() {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /** Empty, or made only of spaces and characters that show nothing (zero-width spaces, joiners). */
+    private static boolean isBlank(String s) {
+        return INVISIBLE.matcher(s).replaceAll("").isEmpty();
+    }
+
+    /**
+     * An http(s) address with a host name, in ASCII or in any script (https://пример.рф/, https://例え.jp/):
+     * a journal read in Russian and Japanese has commenters whose sites are named so.
+     */
     static boolean isWebAddress(String url) {
         if (url.length() > MAX_URL || url.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>' || c == '"')) {
             return false;
@@ -103,9 +144,28 @@ public record CommentForm(String name, String email, String url, String text, St
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
-            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                return false;
+            }
+            return uri.getHost() != null || isHostName(uri.getRawAuthority());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * An authority that {@link URI} does not read as a host (it reads only ASCII names without "_"): a name in
+     * another script, or with an underscore, is a host name when its ASCII (punycode) form is one.
+     */
+    private static boolean isHostName(String authority) {
+        if (authority == null) {
+            return false;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1).replaceFirst(":\\d{1,5}$", "");
+        try {
+            String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+            return ascii.contains(".") && ASCII_HOST.matcher(ascii).matches();
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

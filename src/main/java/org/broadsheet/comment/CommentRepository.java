@@ -25,7 +25,8 @@ class CommentRepository {
         this.jdbc = jdbc;
     }
 
-    record ApprovedRow(long id, Long parentId, String authorName, String authorUrl, String body, OffsetDateTime createdAt) {
+    record ApprovedRow(long id, Long parentId, String authorName, String authorUrl, String body, OffsetDateTime createdAt,
+                       boolean staff) {
     }
 
     /** A whole row, for moderation, export and the held-comment notice. */
@@ -43,7 +44,7 @@ class CommentRepository {
 
     List<ApprovedRow> approvedFor(long articleId) {
         return jdbc.sql("""
-                SELECT id, parent_id, author_name, author_url, body, created_at
+                SELECT id, parent_id, author_name, author_url, body, created_at, user_id IS NOT NULL AS staff
                 FROM comment WHERE article_id = :articleId AND status = 'APPROVED'
                 ORDER BY created_at, id""")
                 .param("articleId", articleId).query(Rows.of(ApprovedRow.class)).list();

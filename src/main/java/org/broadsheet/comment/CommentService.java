@@ -39,10 +39,12 @@ public class CommentService {
     private final SpamFilter spam;
     private final ModeratorMail mail;
     private final TransactionTemplate transactions;
+    private final RateLocks rateLocks;
     private final Clock clock;
 
     CommentService(CommentRepository repository, ApplicationEventPublisher events, DiscussionSettings settings,
-                   FormTokens tokens, SpamFilter spam, ModeratorMail mail, TransactionTemplate transactions, Clock clock) {
+                   FormTokens tokens, SpamFilter spam, ModeratorMail mail, TransactionTemplate transactions,
+                   RateLocks rateLocks, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.settings = settings;
@@ -50,6 +52,7 @@ public class CommentService {
         this.spam = spam;
         this.mail = mail;
         this.transactions = transactions;
+        this.rateLocks = rateLocks;
         this.clock = clock;
     }
 
@@ -180,7 +183,7 @@ public class CommentService {
         String name = staff.map(CommentRepository.Staff::displayName).orElse(form.name());
         // Stored in lower case, so that "Ann@Example.org" and "ann@example.org" are one commenter and the
         // per-email queries can use the index.
-        String email = staff.map(CommentRepository.Staff::email).orElse(form.email()).toLowerCase(Locale.ROOT);
+        String email = staff.map(account -> account.email().toLowerCase(Locale.ROOT)).orElse(form.normalisedEmail());
         String url = staff.isPresent() ? null : (form.url().isEmpty() ? null : form.url());
         String key = idempotencyKey(issued.get().nonce(), target.articleId(), parentId, email, form.text());
         Optional<CommentRepository.CommentRow> earlier = repository.findByIdempotencyKey(key);
@@ -209,10 +212,17 @@ public class CommentService {
                 now, key, hash, decision.recheck());
         long id;
         try {
-            id = transactions.execute(tx -> {
-                long inserted = repository.insert(row);
-                events.publishEvent(new CommentChanged(inserted, target.articleId()));
-                return inserted;
+            // Counted again and stored under the sender's locks: the count above let the spam filter be skipped
+            // for a sender already over the limit, this one keeps parallel posts from passing it together.
+            id = rateLocks.holding(sender.ip(), email, () -> {
+                if (staff.isEmpty()) {
+                    checkRate(sender.ip(), email, now, s);
+                }
+                return transactions.execute(tx -> {
+                    long inserted = repository.insert(row);
+                    events.publishEvent(new CommentChanged(inserted, target.articleId()));
+                    return inserted;
+                });
             });
         } catch (DuplicateKeyException raced) {
             CommentRepository.CommentRow first = repository.findByIdempotencyKey(key).orElseThrow(() -> raced);
@@ -308,7 +318,7 @@ public class CommentService {
 
     private static CommentView shown(CommentRepository.ApprovedRow row, int depth, List<CommentView> replies, String replyBase) {
         return new CommentView(row.id(), row.authorName(), webAddressOrNull(row.authorUrl()), CommentText.toHtml(row.body()),
-                row.createdAt(), depth, replies, replyBase == null ? null : replyBase + row.id());
+                row.createdAt(), depth, replies, replyBase == null ? null : replyBase + row.id(), row.staff());
     }
 
     /** Only http(s) addresses become links; anything else (javascript:, data:) is dropped. */

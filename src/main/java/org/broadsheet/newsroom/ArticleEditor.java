@@ -12,6 +12,7 @@ import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
 import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.author.AuthorService;
+import org.broadsheet.comment.CommentService;
 import org.broadsheet.media.MediaService;
 import org.broadsheet.render.MarkdownRenderer;
 import org.broadsheet.render.MarkdownTooDeep;
@@ -43,10 +44,11 @@ class ArticleEditor {
     private final MediaService media;
     private final PartnerService partners;
     private final MarkdownRenderer markdown;
+    private final CommentService comments;
 
     ArticleEditor(ArticleService articles, TaxonomyService taxonomy, Revisions revisions, StaffPolicy policy,
                   SiteSettings settings, AuthorService authors, MediaService media, PartnerService partners,
-                  MarkdownRenderer markdown) {
+                  MarkdownRenderer markdown, CommentService comments) {
         this.articles = articles;
         this.taxonomy = taxonomy;
         this.revisions = revisions;
@@ -56,6 +58,7 @@ class ArticleEditor {
         this.media = media;
         this.partners = partners;
         this.markdown = markdown;
+        this.comments = comments;
     }
 
     /** What a save led to. */
@@ -102,7 +105,8 @@ class ArticleEditor {
         String lang = language == null || !language.matches("[a-z]{2,3}") ? settings.current().language() : language;
         long id = articles.create(new ArticleService.NewArticle(slug, lang, t, "", "", ArticleStatus.DRAFT, null, null,
                 null, "", "", "", "", null, null, "", null, false,
-                user.authorId() == null ? List.of() : List.of(user.authorId()), List.of(), List.of()), user.id());
+                user.authorId() == null ? List.of() : List.of(user.authorId()), List.of(), List.of(),
+                comments.openByDefault()), user.id());
         revisions.record(load(id), user, false);
         return id;
     }

@@ -17,10 +17,8 @@ class DisallowedCheck implements SpamCheck {
                 return SpamSignal.of("disallowed", 10, "email address on the disallowed list (" + blocked + ")");
             }
         }
-        String ip = lower(draft.ip());
         for (String blocked : rules.disallowedIps()) {
-            String b = lower(blocked).strip();
-            if (!b.isEmpty() && (b.endsWith(".") || b.endsWith(":") ? ip.startsWith(b) : ip.equals(b))) {
+            if (IpAddresses.matches(blocked, draft.ip())) {
                 return SpamSignal.of("disallowed", 10, "IP address on the disallowed list (" + blocked + ")");
             }
         }

@@ -7,12 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.broadsheet.account.AccountService;
 import org.broadsheet.account.Role;
 import org.broadsheet.account.StaffUser;
 import org.broadsheet.article.Article;
 import org.broadsheet.article.ArticleService;
+import org.broadsheet.comment.DiscussionSettings;
 import org.broadsheet.article.ArticleUrls;
 import org.broadsheet.support.Slugs;
 import org.broadsheet.taxonomy.TaxonomyService;
@@ -39,6 +41,8 @@ class ArticleEditorTest {
     ArticleService articles;
     @Autowired
     TaxonomyService taxonomy;
+    @Autowired
+    DiscussionSettings discussion;
 
     private StaffUser staff(Role role) {
         return accounts.create(role.name().toLowerCase() + System.nanoTime() + "@example.org", role.label() + " Person",
@@ -85,6 +89,21 @@ class ArticleEditorTest {
         }
         changed.forEach(req::param);
         return req;
+    }
+
+    @Test
+    void aNewArticleTakesCommentsAsTheDiscussionSettingsSay() throws Exception {
+        StaffUser writer = staff(Role.AUTHOR);
+        try {
+            discussion.save(Map.of("open_by_default", "false"));
+            long closed = startDraft(writer, "Closed by default");
+            assertThat(editor(writer, closed).selectFirst("input[name=commentsOpen]").hasAttr("checked")).isFalse();
+            assertThat(articles.find(closed).orElseThrow().commentsOpen()).isFalse();
+        } finally {
+            discussion.save(Map.of("open_by_default", "true"));
+        }
+        long open = startDraft(writer, "Open by default");
+        assertThat(editor(writer, open).selectFirst("input[name=commentsOpen]").hasAttr("checked")).isTrue();
     }
 
     @Test
