@@ -286,4 +286,26 @@ class ModerationQueueTest {
         assertThat(mvc.perform(get("/newsroom/comments/?status=<script>")).andReturn().getResponse().getStatus()).isEqualTo(400);
         assertThat(mvc.perform(post("/newsroom/comments/personal-data/erase").with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(400);
     }
+
+    /** Like every list (README): page 1 of a tab is there even when empty, a page after the last is a 404. */
+    @Test
+    @WithStaffUser(email = EDITOR)
+    void aQueuePagePastTheEndIsNotFound() throws Exception {
+        postAsReader("paging.queue@example.net", "Waiting for a moderator, for the paging test.");
+        long pending = jdbc.sql("SELECT COUNT(*) FROM comment WHERE status = 'PENDING'").query(Long.class).single();
+        long last = Math.max(1, (pending + CommentQueue.PER_PAGE - 1) / CommentQueue.PER_PAGE);
+        for (CommentStatus tab : CommentStatus.values()) {
+            assertThat(mvc.perform(get("/newsroom/comments/?status=" + tab + "&page=1")).andReturn().getResponse().getStatus())
+                    .as(tab.name()).isEqualTo(200);
+        }
+        MvcResult lastPage = mvc.perform(get("/newsroom/comments/?status=PENDING&page=" + last)).andReturn();
+        assertThat(lastPage.getResponse().getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(lastPage.getResponse().getContentAsString()).select(".queue-item")).isNotEmpty();
+        for (String page : List.of(String.valueOf(last + 1), "1000", "2147483647", "99999999999")) {
+            MvcResult past = mvc.perform(get("/newsroom/comments/?status=PENDING&page=" + page)).andReturn();
+            assertThat(past.getResponse().getStatus()).as("page " + page).isEqualTo(404);
+            assertThat(Jsoup.parse(past.getResponse().getContentAsString()).text()).as("page " + page)
+                    .doesNotContain("No comments here").doesNotContain("whole number");
+        }
+    }
 }
