@@ -105,6 +105,32 @@ class DiscussionSettingsAndPrivacyTest {
         assertThat(settings.current().maxDepth()).isEqualTo(5);
     }
 
+    /** Moderator mail goes out later from a background job: an address it could not parse is refused when typed. */
+    @Test
+    void moderatorEmailsThatAreNotAddressesAreRefusedAndNothingIsSaved() throws Exception {
+        settings.save(Map.of("moderator_emails", "desk@meridian.example", "retention_days", "60"));
+        for (String bad : List.of("not an email", "<script>alert(1)</script>", "Desk <desk@meridian.example>",
+                "a@example.org, b@example.org", "nobody@localhost")) {
+            var form = AkismetIntegrationTest.validSettings();
+            form.set("retention_days", "45");
+            form.add("moderator_emails", "mod@example.org\r\n" + bad + "\r\n");
+            MvcResult refused = mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn();
+            assertThat(refused.getResponse().getStatus()).as(bad).isEqualTo(400);
+            Document page = Jsoup.parse(refused.getResponse().getContentAsString());
+            assertThat(page.select(".form-problems").text()).as(bad).contains("\u201c" + bad + "\u201d is not an email address")
+                    .doesNotContain("mod@example.org");
+            assertThat(page.select("script")).noneMatch(e -> e.html().contains("alert(1)"));
+            assertThat(settings.current().moderatorEmails()).as(bad).containsExactly("desk@meridian.example");
+            assertThat(settings.current().retentionDays()).as(bad).isEqualTo(60);
+        }
+        var form = AkismetIntegrationTest.validSettings();
+        form.add("moderator_emails", " mod@example.org \n\nsecond.mod+comments@example.co.uk\n");
+        assertThat(mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn().getResponse().getStatus())
+                .isEqualTo(302);
+        assertThat(settings.current().moderatorEmails()).containsExactly("mod@example.org", "second.mod+comments@example.co.uk");
+        settings.save(Map.of("moderator_emails", ""));
+    }
+
     @Test
     void closedDiscussionsShowNoFormAndRefusePosts() throws Exception {
         settings.save(Map.of("close_after_days", "1"));
