@@ -211,6 +211,31 @@ class ModerationQueueTest {
                 .isEqualTo("Erin Editor");
     }
 
+    /** Staff post under their account: the form asks them only for the text, since anything else would be dropped. */
+    @Test
+    @WithStaffUser(email = EDITOR)
+    void theStaffFormAsksForNoNameEmailOrWebsite() throws Exception {
+        for (String address : List.of(ARTICLE, ARTICLE + "comments/reply?to=" + postAsReader("asked@example.net",
+                "A comment for the editor to answer.", "name", "Asked"))) {
+            jdbc.sql("UPDATE comment SET status = 'APPROVED' WHERE body = 'A comment for the editor to answer.'").update();
+            // A signed-in editor has a session: the page cache passes the request to the application.
+            Element form = Jsoup.parse(mvc.perform(get(address).cookie(new jakarta.servlet.http.Cookie("JSESSIONID", "staff")))
+                    .andReturn().getResponse().getContentAsString()).selectFirst("form.comment-form");
+            assertThat(form.select(".posting-as").text()).as(address).startsWith("Posting as ").endsWith(" (staff).");
+            assertThat(form.select("input[name=name], input[name=email], input[name=url], label[for=comment-email]"))
+                    .as(address).isEmpty();
+            assertThat(form.select("textarea[name=text]")).as(address).hasSize(1);
+        }
+    }
+
+    @Test
+    void readersAreAskedForTheirNameEmailAndWebsite() throws Exception {
+        Element form = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString())
+                .selectFirst("form.comment-form");
+        assertThat(form.select(".posting-as")).isEmpty();
+        assertThat(form.select("input[name=name][required], input[name=email][required], input[name=url]")).hasSize(3);
+    }
+
     @Test
     @WithStaffUser(email = EDITOR)
     void anEditorEditsACommentAndRepliesFromTheQueueAsThemselves() throws Exception {
