@@ -85,7 +85,7 @@ class ModerationController {
             response.setStatus(400);
             model.addAttribute("comment", new QueueItem(item.id(), item.status(), name, item.authorEmail(), url,
                     item.authorIp(), item.articleTitle(), item.articleUrl(), item.bodyHtml(), text, item.score(),
-                    item.reasons(), item.postedAt(), item.parentId()));
+                    item.reasons(), item.postedAt(), item.parentId(), item.parentUrl()));
             model.addAttribute("problem", e.getMessage());
             return "comment/edit";
         }
