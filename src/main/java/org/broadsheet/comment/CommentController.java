@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Posting comments without JavaScript: {@code POST {article}comments}, then a redirect to the comment's anchor,
- * or to a notice that it is held (showing the commenter their own text). Also the reply page (a form under
+ * Posting comments without JavaScript: {@code POST {article}comments}, then a redirect to the comment's anchor
+ * on the discussion page that shows it, or to a notice that it is held (showing the commenter their own text). Also the reply page (a form under
  * the comment being answered) and further pages of a long discussion.
  */
 @Controller
@@ -72,7 +72,7 @@ class CommentController {
         try {
             CommentService.Posted posted = comments.post(target, form, sender);
             if (posted.status() == CommentStatus.APPROVED) {
-                return "redirect:" + articleUrl + "#comment-" + posted.id();
+                return "redirect:" + anchor(article, articleUrl, posted.id());
             }
             // Held: from now on this reader bypasses the page cache for a day and sees pages made for them.
             Cookie fresh = new Cookie(PageDependencies.FRESH_COOKIE, "1");
@@ -133,7 +133,7 @@ class CommentController {
                 .orElseThrow(() -> new NotFoundException("There is no held comment at this address."));
         String articleUrl = articleUrl(article);
         if (row.status() == CommentStatus.APPROVED) {
-            return "redirect:" + articleUrl + "#comment-" + id;
+            return "redirect:" + anchor(article, articleUrl, id);
         }
         return show(model, article, articleUrl, "Your comment is awaiting moderation",
                 "Thank you. A moderator will read your comment before it appears under the article. This is what you wrote:",
@@ -162,6 +162,11 @@ class CommentController {
                 d.open() ? d.form() : null, null, d.thread(),
                 number > 1 ? articleUrl + "comments/?page=" + (number - 1) : null, d.nextPageUrl()));
         return "comment/post";
+    }
+
+    /** The comment's anchor on the discussion page that shows it, which is not always the article page. */
+    private String anchor(Article article, String articleUrl, long commentId) {
+        return CommentLinks.anchor(articleUrl, comments.pageHolding(article.id(), commentId), commentId);
     }
 
     private String show(Model model, Article article, String articleUrl, String heading, String message,

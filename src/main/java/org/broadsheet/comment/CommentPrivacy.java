@@ -3,6 +3,7 @@ package org.broadsheet.comment;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,10 @@ public class CommentPrivacy {
             c.put("userAgent", r.userAgent());
             c.put("text", r.body());
             c.put("status", r.status().name());
+            // What the spam filter concluded about the comment is kept about the person too, so it is theirs to see.
+            c.put("spamScore", r.spamScore());
+            c.put("spamReasons", r.spamReasons() == null ? List.of()
+                    : Arrays.stream(r.spamReasons().split("\n")).filter(s -> !s.isBlank()).toList());
             c.put("postedAt", r.createdAt().toString());
             c.put("updatedAt", r.updatedAt().toString());
             return c;
@@ -115,7 +120,8 @@ public class CommentPrivacy {
 
     /**
      * Erases the person behind an email address: name, email, website, IP address and user agent are removed
-     * from their comments; the texts stay as "Anonymous" so that replies to them still make sense.
+     * from their comments, and from the spam reasons that quote them; the texts stay as "Anonymous" so that
+     * replies to them still make sense.
      *
      * @return how many comments were anonymised
      */

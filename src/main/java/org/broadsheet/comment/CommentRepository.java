@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.broadsheet.support.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -180,18 +181,51 @@ class CommentRepository {
 
     /** Erases IP addresses and user agents of comments posted before {@code before}; returns how many rows. */
     int eraseNetworkData(OffsetDateTime before) {
-        return jdbc.sql("UPDATE comment SET author_ip = NULL, user_agent = NULL WHERE created_at < :before AND (author_ip IS NOT NULL OR user_agent IS NOT NULL)")
-                .param("before", before).update();
+        // A spam reason may quote the IP address (an exact entry of the disallowed list): that copy goes too.
+        return jdbc.sql("""
+                UPDATE comment SET spam_reasons = CASE WHEN author_ip IS NULL OR author_ip = '' THEN spam_reasons
+                        ELSE REPLACE(spam_reasons, author_ip, :erased) END,
+                    author_ip = NULL, user_agent = NULL
+                WHERE created_at < :before AND (author_ip IS NOT NULL OR user_agent IS NOT NULL)""")
+                .param("before", before).param("erased", ERASED).update();
     }
 
-    /** Anonymises every comment of an email address: the text stays (others replied to it), the person goes. */
+    /**
+     * Anonymises every comment of an email address: the text stays (others replied to it), the person goes,
+     * including the copies of their address and IP address that the spam filter's reasons quote (a disallowed
+     * entry that matched them, say).
+     */
     List<CommentRow> anonymise(String email, OffsetDateTime at) {
         List<CommentRow> rows = byEmail(email);
+        for (CommentRow row : rows) {
+            String reasons = withoutIdentifiers(row.spamReasons(), row.authorEmail(), row.authorIp());
+            if (reasons != null && !reasons.equals(row.spamReasons())) {
+                jdbc.sql("UPDATE comment SET spam_reasons = :r WHERE id = :id").param("r", reasons).param("id", row.id()).update();
+            }
+        }
         jdbc.sql("""
                 UPDATE comment SET author_name = 'Anonymous', author_email = '', author_url = NULL, author_ip = NULL,
                     user_agent = NULL, updated_at = :at WHERE author_email = LOWER(:e)""")
                 .param("e", email).param("at", at).update();
         return rows;
+    }
+
+    /** What replaces an erased email or IP address where a spam reason quoted it. */
+    static final String ERASED = "[erased]";
+
+    /** The reasons with every occurrence of the identifiers (any letter case) replaced by {@link #ERASED}. */
+    static String withoutIdentifiers(String reasons, String... identifiers) {
+        if (reasons == null) {
+            return null;
+        }
+        String out = reasons;
+        for (String identifier : identifiers) {
+            if (identifier != null && !identifier.isBlank()) {
+                out = Pattern.compile(Pattern.quote(identifier), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                        .matcher(out).replaceAll(ERASED);
+            }
+        }
+        return out;
     }
 
     /** Published articles that take comments and were published in the period (from exclusive, to inclusive). */

@@ -75,6 +75,45 @@ public class CommentService {
     }
 
     Discussion discussionPage(long articleId, String articleUrl, boolean open, int page, DiscussionSettings.Settings s) {
+        Threads threads = threads(articleId, s);
+        List<CommentRepository.ApprovedRow> rows = threads.rows();
+        Map<Long, List<CommentRepository.ApprovedRow>> children = threads.children();
+        List<CommentRepository.ApprovedRow> roots = threads.roots();
+        int totalPages = Math.max(1, (roots.size() + s.perPage() - 1) / s.perPage());
+        int number = Math.min(Math.max(1, page), totalPages);
+        List<CommentRepository.ApprovedRow> shown = roots.subList((number - 1) * s.perPage(),
+                Math.min(roots.size(), number * s.perPage()));
+        String replyBase = open && !articleUrl.isEmpty() ? articleUrl + "comments/reply?to=" : null;
+        List<CommentView> thread = shown.stream().map(r -> view(r, 0, children, s.maxDepth(), replyBase)).toList();
+        String token = open ? tokens.issue(articleId, clock.instant()) : "";
+        return new Discussion(rows.size(), thread, open, token, number, totalPages, articleUrl, s.retentionDays(),
+                StaffPoster.currentName());
+    }
+
+    /**
+     * The page of the discussion ({@link #discussionPage}, with the current settings) that shows a comment: the
+     * page of its top-level thread. 1 (the article page itself) for a comment that is not shown.
+     */
+    int pageHolding(long articleId, long commentId) {
+        DiscussionSettings.Settings s = settings.current();
+        Threads threads = threads(articleId, s);
+        CommentRepository.ApprovedRow row = threads.byId().get(commentId);
+        if (row == null) {
+            return 1;
+        }
+        // Up to the comment that starts its thread: the first whose parent is not shown (or that has none).
+        for (int up = 0; up < threads.rows().size() && row.parentId() != null && threads.byId().containsKey(row.parentId()); up++) {
+            row = threads.byId().get(row.parentId());
+        }
+        return threads.roots().indexOf(row) / s.perPage() + 1;
+    }
+
+    /** An article's approved comments: by id, each one's replies, and the top-level ones in the configured order. */
+    private record Threads(List<CommentRepository.ApprovedRow> rows, Map<Long, CommentRepository.ApprovedRow> byId,
+                           Map<Long, List<CommentRepository.ApprovedRow>> children, List<CommentRepository.ApprovedRow> roots) {
+    }
+
+    private Threads threads(long articleId, DiscussionSettings.Settings s) {
         List<CommentRepository.ApprovedRow> rows = repository.approvedFor(articleId);
         Map<Long, List<CommentRepository.ApprovedRow>> children = new HashMap<>();
         Map<Long, CommentRepository.ApprovedRow> byId = new HashMap<>();
@@ -91,15 +130,7 @@ public class CommentService {
         if (s.newestFirst()) {
             roots.sort(Comparator.comparing(CommentRepository.ApprovedRow::createdAt).reversed());
         }
-        int totalPages = Math.max(1, (roots.size() + s.perPage() - 1) / s.perPage());
-        int number = Math.min(Math.max(1, page), totalPages);
-        List<CommentRepository.ApprovedRow> shown = roots.subList((number - 1) * s.perPage(),
-                Math.min(roots.size(), number * s.perPage()));
-        String replyBase = open && !articleUrl.isEmpty() ? articleUrl + "comments/reply?to=" : null;
-        List<CommentView> thread = shown.stream().map(r -> view(r, 0, children, s.maxDepth(), replyBase)).toList();
-        String token = open ? tokens.issue(articleId, clock.instant()) : "";
-        return new Discussion(rows.size(), thread, open, token, number, totalPages, articleUrl, s.retentionDays(),
-                StaffPoster.currentName());
+        return new Threads(rows, byId, children, roots);
     }
 
     public Map<Long, Long> approvedCounts(Collection<Long> articleIds) {

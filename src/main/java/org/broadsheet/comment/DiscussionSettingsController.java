@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.broadsheet.account.AccountService;
 import org.broadsheet.site.SiteUrls;
 import org.broadsheet.spam.Akismet;
 import org.springframework.stereotype.Controller;
@@ -25,6 +27,7 @@ class DiscussionSettingsController {
             "retention_days", new int[] {1, 3650});
     private static final List<String> SWITCHES = List.of("open_by_default", "hold_first_comment", "hold_all",
             "newest_first", "notify_authors");
+    private static final Pattern NOT_IN_ADDRESS = Pattern.compile("[,;:<>\"()\\[\\]\\\\\\p{Cntrl}]");
     private static final List<String> LISTS = List.of("disallowed_words", "disallowed_ips", "disallowed_emails", "moderator_emails");
 
     private final DiscussionSettings settings;
@@ -67,6 +70,15 @@ class DiscussionSettingsController {
                 values.put(name, text.replace("\r\n", "\n"));
             }
         }
+        for (String line : form.getOrDefault("moderator_emails", "").split("\\R")) {
+            // Mail is sent to these later, from a background job: an address that cannot be parsed would only
+            // show up there, as a message retried for ever, so it is refused here, where it was typed.
+            String address = line.strip();
+            if (!address.isEmpty() && !isMailAddress(address)) {
+                problems.add("Moderator emails: \u201c" + (address.length() > 100 ? address.substring(0, 100) + "\u2026" : address)
+                        + "\u201d is not an email address. Give one address a line, such as moderator@example.org.");
+            }
+        }
         if (!problems.isEmpty()) {
             response.setStatus(400);
             return page(model, problems, null);
@@ -88,6 +100,11 @@ class DiscussionSettingsController {
         model.addAttribute("page", new SettingsPage(settings.current(), akismet.enabled(), akismet.keyFromProperty(),
                 problems, notice));
         return "comment/settings";
+    }
+
+    /** A plain address: no display name, no list, nothing a mail header would read as more than one mailbox. */
+    static boolean isMailAddress(String text) {
+        return AccountService.isEmailAddress(text) && !NOT_IN_ADDRESS.matcher(text).find();
     }
 
     private static String label(String name) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.broadsheet.support.BadRequestException;
+import org.broadsheet.support.NotFoundException;
 import org.broadsheet.support.PageOf;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -41,6 +42,11 @@ class ModerationController {
             tabs.add(new ModerationPage.Tab(label, "/newsroom/comments/?status=" + s.name(), counts.get(s), s == current));
         }
         PageOf<QueueItem> comments = queue.list(current, PageOf.parseNumber(page));
+        // Page 1 of an empty tab says "No comments here"; a page after the last is not there at all.
+        if (comments.number() > comments.totalPages()) {
+            throw new NotFoundException("The " + tabs.get(current.ordinal()).label() + " tab has " + comments.totalPages()
+                    + (comments.totalPages() == 1 ? " page" : " pages") + "; there is no page " + comments.number() + ".");
+        }
         model.addAttribute("page", new ModerationPage(current, tabs, comments, done));
         return "comment/queue";
     }
@@ -79,7 +85,7 @@ class ModerationController {
             response.setStatus(400);
             model.addAttribute("comment", new QueueItem(item.id(), item.status(), name, item.authorEmail(), url,
                     item.authorIp(), item.articleTitle(), item.articleUrl(), item.bodyHtml(), text, item.score(),
-                    item.reasons(), item.postedAt(), item.parentId()));
+                    item.reasons(), item.postedAt(), item.parentId(), item.parentUrl()));
             model.addAttribute("problem", e.getMessage());
             return "comment/edit";
         }

@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param bodyHtml the text as readers would see it (escaped by {@link CommentText})
  * @param reasons  one line per signal, e.g. "links: 4 links (more than 2 allowed) [+3.0]"
+ * @param parentUrl the anchor of the comment this one answers, on the discussion page that shows it; null for none
  */
 public record QueueItem(long id, CommentStatus status, String authorName, String authorEmail, String authorUrl,
                         String authorIp, String articleTitle, String articleUrl, String bodyHtml, String body,
-                        double score, List<String> reasons, String postedAt, Long parentId) {
+                        double score, List<String> reasons, String postedAt, Long parentId, String parentUrl) {
 
     public String anchor() {
         return "c" + id;

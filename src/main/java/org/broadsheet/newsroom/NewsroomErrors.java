@@ -3,6 +3,7 @@ package org.broadsheet.newsroom;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.broadsheet.account.StaffUser;
+import org.broadsheet.site.ErrorPages;
 import org.broadsheet.support.UploadLimit;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Refusals inside the newsroom: a role that may not do something gets a 403 page naming the rule, an
- * upload over the size limit a 413 page; both keep the newsroom's menu.
+ * upload over the size limit a 413 page; both keep the newsroom's menu. Upload failures at a public address
+ * get the public site's pages.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,9 +27,12 @@ class NewsroomErrors {
     private final NewsroomChromeBuilder chrome;
     private final UploadLimit uploadLimit;
 
-    NewsroomErrors(NewsroomChromeBuilder chrome, UploadLimit uploadLimit) {
+    private final ErrorPages sitePages;
+
+    NewsroomErrors(NewsroomChromeBuilder chrome, UploadLimit uploadLimit, ErrorPages sitePages) {
         this.chrome = chrome;
         this.uploadLimit = uploadLimit;
+        this.sitePages = sitePages;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -37,6 +42,9 @@ class NewsroomErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        if (!inNewsroom(request)) {
+            return sitePages.unreadableMultipart(e);
+        }
         // The server's limit, for any upload (an import's included); the media library refuses images over its
         // own, smaller limit itself, with its own message.
         return page(request, HttpStatus.PAYLOAD_TOO_LARGE, "File too large", uploadLimit.refusal());
@@ -44,7 +52,18 @@ class NewsroomErrors {
 
     @ExceptionHandler(MultipartException.class)
     ModelAndView badUpload(MultipartException e, HttpServletRequest request) {
+        if (!inNewsroom(request)) {
+            // The body is parsed before any controller is chosen, so this advice sees a broken multipart body sent
+            // to a reader's address too (a comment form, say): the reader gets the public site's page, not the
+            // newsroom's with its sign-in link.
+            return sitePages.unreadableMultipart(e);
+        }
         return page(request, HttpStatus.BAD_REQUEST, "Upload failed", "The upload did not arrive complete. Please try again.");
+    }
+
+    private static boolean inNewsroom(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/newsroom") || path.startsWith("/newsroom/");
     }
 
     ModelAndView page(HttpServletRequest request, HttpStatus status, String heading, String reason) {

@@ -3,18 +3,24 @@ package org.broadsheet.site;
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.NotFoundException;
 import org.broadsheet.support.UploadLimit;
+import java.nio.charset.CharacterCodingException;
+
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.res.StringManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -24,7 +30,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-class ErrorPages {
+public class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
@@ -32,10 +38,21 @@ class ErrorPages {
     private final SiteSettings settings;
     private final UploadLimit uploadLimit;
 
-    ErrorPages(SiteChrome chrome, SiteSettings settings, UploadLimit uploadLimit) {
+    private final String formLimit;
+    private final int maxParameters;
+    /** Tomcat's message (in the server's language) when a request has more parameters than it takes. */
+    private final String tooManyParameters;
+
+    ErrorPages(SiteChrome chrome, SiteSettings settings, UploadLimit uploadLimit,
+               @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formLimit,
+               @Value("${server.tomcat.max-parameter-count:1000}") int maxParameters) {
         this.chrome = chrome;
         this.settings = settings;
         this.uploadLimit = uploadLimit;
+        this.formLimit = UploadLimit.readable(formLimit);
+        this.maxParameters = maxParameters;
+        this.tooManyParameters = StringManager.getManager("org.apache.tomcat.util.http")
+                .getString("parameters.maxCountFail", Integer.valueOf(maxParameters));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -70,15 +87,52 @@ class ErrorPages {
                 "The request needs a value for \"" + e.getParameterName() + "\".");
     }
 
-    /** A query string or form that does not decode: Tomcat refuses to read the request's parameters. */
+    /** A query string or form that Tomcat refuses to read: the page says which of its limits or rules it broke. */
     @ExceptionHandler(InvalidParameterException.class)
     ModelAndView undecodableParameters(InvalidParameterException e) {
-        return UploadLimit.causedTooLarge(e) ? uploadTooLarge() : undecodableParameters();
+        return unreadableParameters(e);
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary, cut short) or is over the upload limit, sent to a public
+     * address (the newsroom answers its own with its own pages, and hands the public site's to this).
+     */
+    @ExceptionHandler(MultipartException.class)
+    public ModelAndView unreadableMultipart(MultipartException e) {
+        return UploadLimit.causedTooLarge(e) ? uploadTooLarge() : page(HttpStatus.BAD_REQUEST, "That request could not be understood",
+                "The form sent could not be read: it did not arrive complete. Please go back and send it again.");
     }
 
     /** 413: an upload over the server's limit, which the page states. */
     ModelAndView uploadTooLarge() {
         return page(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", uploadLimit.refusal());
+    }
+
+    /**
+     * Why Tomcat could not read the parameters: the form was over {@code server.tomcat.max-http-form-post-size}
+     * (its 413), had more than {@code server.tomcat.max-parameter-count} fields, held bytes that are not UTF-8,
+     * or a broken %-escape. Nothing of such a form can be read, so it cannot be shown back.
+     */
+    ModelAndView unreadableParameters(Throwable error) {
+        if (UploadLimit.causedTooLarge(error)) {
+            return uploadTooLarge();
+        }
+        String unreadable = "The address or the form sent could not be read: ";
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof InvalidParameterException p && p.getErrorCode() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+                return page(HttpStatus.PAYLOAD_TOO_LARGE, "Too large", "The form sent was larger than this site accepts ("
+                        + formLimit + " at most), so none of it could be read. Please shorten what you wrote and send it again.");
+            }
+            if (t instanceof InvalidParameterException && tooManyParameters.equals(t.getMessage())) {
+                return page(HttpStatus.BAD_REQUEST, "That request could not be understood", "The form sent has more fields "
+                        + "than this site accepts (" + maxParameters + " at most), so none of it could be read.");
+            }
+            if (t instanceof CharacterCodingException) {
+                return page(HttpStatus.BAD_REQUEST, "That request could not be understood", unreadable
+                        + "it contains bytes that are not UTF-8 text. Please send it again from a page of this site.");
+            }
+        }
+        return undecodableParameters();
     }
 
     ModelAndView undecodableParameters() {

@@ -36,8 +36,8 @@ class FallbackErrorController implements ErrorController {
             return pages.uploadTooLarge();
         }
         if (causedBy(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), InvalidParameterException.class)) {
-            // A filter asked for the parameters of a request whose query or form does not decode.
-            return pages.undecodableParameters();
+            // A filter asked for the parameters of a request whose query or form Tomcat would not read.
+            return pages.unreadableParameters((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
         }
         if (request.getAttribute(RejectedRequests.REASON) instanceof String reason) {
             return pages.page(HttpStatus.BAD_REQUEST, "That request could not be understood", reason);

@@ -1,6 +1,7 @@
 package org.broadsheet.support;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One page of a paginated list.
@@ -9,6 +10,9 @@ import java.util.List;
  * @param totalItems items in the whole list
  */
 public record PageOf<T>(List<T> items, int number, int size, long totalItems) {
+
+    /** Digits only (as {@link Integer#parseInt} takes them) but too many for an int. */
+    private static final Pattern HUGE = Pattern.compile("\\+?0*[1-9][0-9]{9,}");
 
     public int totalPages() {
         return (int) Math.max(1, (totalItems + size - 1) / size);
@@ -26,20 +30,31 @@ public record PageOf<T>(List<T> items, int number, int size, long totalItems) {
         return (long) (number - 1) * size;
     }
 
-    /** Parses a page number from a query parameter: absent means 1; anything else must be a positive integer. */
+    /**
+     * Parses a page number from a query parameter: absent means 1; anything else must be a positive integer.
+     *
+     * @throws NotFoundException for a whole number too large for any list to have that many pages: it is well-formed,
+     *                           only past the end, as a smaller one past the end is
+     */
     public static int parseNumber(String raw) {
         if (raw == null || raw.isBlank()) {
             return 1;
         }
+        String trimmed = raw.trim();
         try {
-            int n = Integer.parseInt(raw.trim());
+            int n = Integer.parseInt(trimmed);
             if (n >= 1) {
                 return n;
             }
         } catch (NumberFormatException e) {
-            // fall through to the message below
+            if (HUGE.matcher(trimmed).matches()) {
+                throw new NotFoundException("There is no page " + shorten(trimmed) + " of this list.");
+            }
         }
-        throw new BadRequestException("The page number must be a whole number of 1 or more, not \"" +
-                (raw.length() > 40 ? raw.substring(0, 40) + "…" : raw) + "\".");
+        throw new BadRequestException("The page number must be a whole number of 1 or more, not \"" + shorten(raw) + "\".");
+    }
+
+    private static String shorten(String raw) {
+        return raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
     }
 }

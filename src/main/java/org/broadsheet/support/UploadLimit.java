@@ -43,7 +43,8 @@ public class UploadLimit {
         return false;
     }
 
-    static String readable(DataSize size) {
+    /** A size as pages state it: "2 GB", "4 MB", "800 KB". */
+    public static String readable(DataSize size) {
         long bytes = size.toBytes();
         if (bytes >= DataSize.ofGigabytes(1).toBytes() && bytes % DataSize.ofGigabytes(1).toBytes() == 0) {
             return size.toGigabytes() + " GB";

@@ -208,6 +208,60 @@ class CommentPostingTest {
         }
     }
 
+    /** The redirect after posting, the held notice's and the queue's links go to the page that shows the comment. */
+    @Test
+    void aCommentOnALaterPageOfTheDiscussionIsLinkedOnThatPage() throws Exception {
+        settings.save(Map.of("per_page", "1", "hold_first_comment", "false", "newest_first", "false"));
+        try {
+            // Oldest first: a new thread is on the last page.
+            String location = mvc.perform(comment("Last Page", "last.page@example.net", "A new thread, on the last page."))
+                    .andReturn().getResponse().getRedirectedUrl();
+            long id = Long.parseLong(location.substring(location.indexOf("#comment-") + 9));
+            assertThat(location).isEqualTo(ARTICLE + "comments/?page=" + topLevel() + "#comment-" + id);
+            assertShownAt(location, id);
+            assertThat(Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString())
+                    .getElementById("comment-" + id)).isNull();
+
+            // Newest first: a reply to the oldest thread is on the last page, not the first.
+            settings.save(Map.of("newest_first", "true"));
+            long oldest = jdbc.sql("""
+                    SELECT id FROM comment WHERE article_id = :a AND status = 'APPROVED' AND parent_id IS NULL
+                    ORDER BY created_at, id LIMIT 1""").param("a", articleId).query(Long.class).single();
+            String reply = mvc.perform(comment("Late Reply", "late.reply@example.net", "Answering the oldest thread.")
+                    .param("parent", String.valueOf(oldest))).andReturn().getResponse().getRedirectedUrl();
+            long replyId = Long.parseLong(reply.substring(reply.indexOf("#comment-") + 9));
+            assertThat(reply).isEqualTo(ARTICLE + "comments/?page=" + topLevel() + "#comment-" + replyId);
+            assertShownAt(reply, replyId);
+            // The queue's "in reply to" link leads to the comment answered, on its page.
+            assertShownAt(queue.get(replyId).parentUrl(), oldest);
+
+            // A held comment, once approved, is sent to its page from the held notice.
+            settings.save(Map.of("hold_first_comment", "true", "newest_first", "false"));
+            String held = mvc.perform(comment("Held Later", "held.later@example.net", "Held, then approved."))
+                    .andReturn().getResponse().getRedirectedUrl();
+            assertThat(held).contains("/held?sig=");
+            long heldId = jdbc.sql("SELECT id FROM comment WHERE body = 'Held, then approved.'").query(Long.class).single();
+            queue.moderate(List.of(heldId), ModerationAction.APPROVE);
+            String approved = mvc.perform(get(held)).andReturn().getResponse().getRedirectedUrl();
+            assertThat(approved).isEqualTo(ARTICLE + "comments/?page=" + topLevel() + "#comment-" + heldId);
+            assertShownAt(approved, heldId);
+        } finally {
+            settings.save(Map.of("per_page", "50", "newest_first", "false", "hold_first_comment", "false"));
+        }
+    }
+
+    private long topLevel() {
+        return jdbc.sql("SELECT COUNT(*) FROM comment WHERE article_id = :a AND status = 'APPROVED' AND parent_id IS NULL")
+                .param("a", articleId).query(Long.class).single();
+    }
+
+    private void assertShownAt(String link, long id) throws Exception {
+        String page = link.substring(0, link.indexOf('#'));
+        assertThat(link).endsWith("#comment-" + id);
+        assertThat(Jsoup.parse(mvc.perform(get(page)).andReturn().getResponse().getContentAsString()).getElementById("comment-" + id))
+                .as(link).isNotNull();
+    }
+
     @Test
     void aFormKeptInTheCacheLongerThanATokenLivesIsSentAgainAndThePageIsRenderedAnew() throws Exception {
         String cached = formToken();

@@ -105,6 +105,32 @@ class DiscussionSettingsAndPrivacyTest {
         assertThat(settings.current().maxDepth()).isEqualTo(5);
     }
 
+    /** Moderator mail goes out later from a background job: an address it could not parse is refused when typed. */
+    @Test
+    void moderatorEmailsThatAreNotAddressesAreRefusedAndNothingIsSaved() throws Exception {
+        settings.save(Map.of("moderator_emails", "desk@meridian.example", "retention_days", "60"));
+        for (String bad : List.of("not an email", "<script>alert(1)</script>", "Desk <desk@meridian.example>",
+                "a@example.org, b@example.org", "nobody@localhost")) {
+            var form = AkismetIntegrationTest.validSettings();
+            form.set("retention_days", "45");
+            form.add("moderator_emails", "mod@example.org\r\n" + bad + "\r\n");
+            MvcResult refused = mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn();
+            assertThat(refused.getResponse().getStatus()).as(bad).isEqualTo(400);
+            Document page = Jsoup.parse(refused.getResponse().getContentAsString());
+            assertThat(page.select(".form-problems").text()).as(bad).contains("\u201c" + bad + "\u201d is not an email address")
+                    .doesNotContain("mod@example.org");
+            assertThat(page.select("script")).noneMatch(e -> e.html().contains("alert(1)"));
+            assertThat(settings.current().moderatorEmails()).as(bad).containsExactly("desk@meridian.example");
+            assertThat(settings.current().retentionDays()).as(bad).isEqualTo(60);
+        }
+        var form = AkismetIntegrationTest.validSettings();
+        form.add("moderator_emails", " mod@example.org \n\nsecond.mod+comments@example.co.uk\n");
+        assertThat(mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn().getResponse().getStatus())
+                .isEqualTo(302);
+        assertThat(settings.current().moderatorEmails()).containsExactly("mod@example.org", "second.mod+comments@example.co.uk");
+        settings.save(Map.of("moderator_emails", ""));
+    }
+
     @Test
     void closedDiscussionsShowNoFormAndRefusePosts() throws Exception {
         settings.save(Map.of("close_after_days", "1"));
@@ -138,6 +164,45 @@ class DiscussionSettingsAndPrivacyTest {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM comment WHERE author_name = 'Anonymous' AND body LIKE 'My % remark.' AND author_ip IS NULL")
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    /**
+     * A disallowed-list entry that matched the person quotes their address or IP address in the spam reasons: the
+     * export shows the reasons (and the score), and erasure removes those copies too.
+     */
+    @Test
+    void theSpamReasonsAreExportedAndErasedWithThePersonsAddresses() throws Exception {
+        settings.save(Map.of("disallowed_emails", "Listed.Spammer@Good.example", "disallowed_ips", ""));
+        mvc.perform(post(ARTICLE + "comments").param("name", "Listed").param("email", "listed.spammer@good.example")
+                .param("text", "Listed by address.").param("token", tokens.issue(articleId, Instant.now().minusSeconds(120))));
+        settings.save(Map.of("disallowed_emails", "", "disallowed_ips", "198.51.100.77"));
+        mvc.perform(post(ARTICLE + "comments").param("name", "Listed").param("email", "listed.spammer@good.example")
+                .param("text", "Listed by network.").param("token", tokens.issue(articleId, Instant.now().minusSeconds(120)))
+                .with(r -> {
+                    r.setRemoteAddr("198.51.100.77");
+                    return r;
+                }));
+        settings.save(Map.of("disallowed_ips", ""));
+
+        JsonNode comments = JsonMapper.builder().build().readTree(mvc.perform(post("/newsroom/comments/personal-data/export")
+                .param("email", "listed.spammer@good.example").with(csrf())).andReturn().getResponse().getContentAsString())
+                .get("comments");
+        assertThat(comments).hasSize(2);
+        assertThat(comments.get(0).get("spamScore").asDouble()).isGreaterThanOrEqualTo(10.0);
+        assertThat(comments.get(0).get("spamReasons").valueStream().map(JsonNode::asString).toList())
+                .anyMatch(r -> r.contains("(Listed.Spammer@Good.example)"));
+        assertThat(comments.get(1).get("spamReasons").valueStream().map(JsonNode::asString).toList())
+                .anyMatch(r -> r.contains("(198.51.100.77)"));
+
+        mvc.perform(post("/newsroom/comments/personal-data/erase").param("email", "listed.spammer@good.example").with(csrf()));
+        List<String> reasons = jdbc.sql("SELECT spam_reasons FROM comment WHERE body LIKE 'Listed by %' ORDER BY id")
+                .query(String.class).list();
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons.get(0)).contains("email address on the disallowed list ([erased])");
+        assertThat(reasons.get(1)).contains("IP address on the disallowed list ([erased])");
+        assertThat(String.join("\n", reasons)).doesNotContainIgnoringCase("listed.spammer").doesNotContain("198.51.100.77");
+        Document spamTab = Jsoup.parse(mvc.perform(get("/newsroom/comments/?status=SPAM")).andReturn().getResponse().getContentAsString());
+        assertThat(spamTab.text()).doesNotContainIgnoringCase("listed.spammer@good.example").doesNotContain("198.51.100.77");
     }
 
     @Test
@@ -182,9 +247,15 @@ class DiscussionSettingsAndPrivacyTest {
     void ipAddressAndUserAgentAreErasedAfterTheRetentionPeriod() throws Exception {
         postAsReader("old@example.net", "Posted long ago.");
         postAsReader("recent@example.net", "Posted just now.");
-        jdbc.sql("UPDATE comment SET created_at = :at, user_agent = 'Old/1.0' WHERE author_email = 'old@example.net'")
+        jdbc.sql("""
+                UPDATE comment SET created_at = :at, user_agent = 'Old/1.0', author_ip = '203.0.113.61',
+                    spam_reasons = 'disallowed: IP address on the disallowed list (203.0.113.61) [+10.0]'
+                WHERE author_email = 'old@example.net'""")
                 .param("at", OffsetDateTime.now().minusDays(61)).update();
         privacy.eraseNetworkData();
+        // The copy of the address in the spam reasons goes with it.
+        assertThat(jdbc.sql("SELECT spam_reasons FROM comment WHERE author_email = 'old@example.net'").query(String.class).single())
+                .isEqualTo("disallowed: IP address on the disallowed list ([erased]) [+10.0]");
         assertThat(jdbc.sql("SELECT author_ip FROM comment WHERE author_email = 'old@example.net'").query(String.class).optional()).isEmpty();
         assertThat(jdbc.sql("SELECT user_agent FROM comment WHERE author_email = 'old@example.net'").query(String.class).optional()).isEmpty();
         assertThat(jdbc.sql("SELECT author_ip FROM comment WHERE author_email = 'recent@example.net'").query(String.class).single()).isNotBlank();

@@ -211,6 +211,31 @@ class ModerationQueueTest {
                 .isEqualTo("Erin Editor");
     }
 
+    /** Staff post under their account: the form asks them only for the text, since anything else would be dropped. */
+    @Test
+    @WithStaffUser(email = EDITOR)
+    void theStaffFormAsksForNoNameEmailOrWebsite() throws Exception {
+        for (String address : List.of(ARTICLE, ARTICLE + "comments/reply?to=" + postAsReader("asked@example.net",
+                "A comment for the editor to answer.", "name", "Asked"))) {
+            jdbc.sql("UPDATE comment SET status = 'APPROVED' WHERE body = 'A comment for the editor to answer.'").update();
+            // A signed-in editor has a session: the page cache passes the request to the application.
+            Element form = Jsoup.parse(mvc.perform(get(address).cookie(new jakarta.servlet.http.Cookie("JSESSIONID", "staff")))
+                    .andReturn().getResponse().getContentAsString()).selectFirst("form.comment-form");
+            assertThat(form.select(".posting-as").text()).as(address).startsWith("Posting as ").endsWith(" (staff).");
+            assertThat(form.select("input[name=name], input[name=email], input[name=url], label[for=comment-email]"))
+                    .as(address).isEmpty();
+            assertThat(form.select("textarea[name=text]")).as(address).hasSize(1);
+        }
+    }
+
+    @Test
+    void readersAreAskedForTheirNameEmailAndWebsite() throws Exception {
+        Element form = Jsoup.parse(mvc.perform(get(ARTICLE)).andReturn().getResponse().getContentAsString())
+                .selectFirst("form.comment-form");
+        assertThat(form.select(".posting-as")).isEmpty();
+        assertThat(form.select("input[name=name][required], input[name=email][required], input[name=url]")).hasSize(3);
+    }
+
     @Test
     @WithStaffUser(email = EDITOR)
     void anEditorEditsACommentAndRepliesFromTheQueueAsThemselves() throws Exception {
@@ -285,5 +310,27 @@ class ModerationQueueTest {
         assertThat(mvc.perform(get("/newsroom/comments/999999999/edit")).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(get("/newsroom/comments/?status=<script>")).andReturn().getResponse().getStatus()).isEqualTo(400);
         assertThat(mvc.perform(post("/newsroom/comments/personal-data/erase").with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(400);
+    }
+
+    /** Like every list (README): page 1 of a tab is there even when empty, a page after the last is a 404. */
+    @Test
+    @WithStaffUser(email = EDITOR)
+    void aQueuePagePastTheEndIsNotFound() throws Exception {
+        postAsReader("paging.queue@example.net", "Waiting for a moderator, for the paging test.");
+        long pending = jdbc.sql("SELECT COUNT(*) FROM comment WHERE status = 'PENDING'").query(Long.class).single();
+        long last = Math.max(1, (pending + CommentQueue.PER_PAGE - 1) / CommentQueue.PER_PAGE);
+        for (CommentStatus tab : CommentStatus.values()) {
+            assertThat(mvc.perform(get("/newsroom/comments/?status=" + tab + "&page=1")).andReturn().getResponse().getStatus())
+                    .as(tab.name()).isEqualTo(200);
+        }
+        MvcResult lastPage = mvc.perform(get("/newsroom/comments/?status=PENDING&page=" + last)).andReturn();
+        assertThat(lastPage.getResponse().getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(lastPage.getResponse().getContentAsString()).select(".queue-item")).isNotEmpty();
+        for (String page : List.of(String.valueOf(last + 1), "1000", "2147483647", "99999999999")) {
+            MvcResult past = mvc.perform(get("/newsroom/comments/?status=PENDING&page=" + page)).andReturn();
+            assertThat(past.getResponse().getStatus()).as("page " + page).isEqualTo(404);
+            assertThat(Jsoup.parse(past.getResponse().getContentAsString()).text()).as("page " + page)
+                    .doesNotContain("No comments here").doesNotContain("whole number");
+        }
     }
 }
