@@ -113,7 +113,7 @@ class CommentController {
         CommentView parent = comments.find(parentId)
                 .filter(c -> c.articleId() == article.id() && c.status() == CommentStatus.APPROVED)
                 .map(c -> new CommentView(c.id(), c.authorName(), CommentService.webAddressOrNull(c.authorUrl()),
-                        CommentText.toHtml(c.body()), c.createdAt(), 0, List.of(), null))
+                        CommentText.toHtml(c.body()), c.createdAt(), 0, List.of(), null, c.userId() != null))
                 .orElseThrow(() -> new NotFoundException("That comment is not shown under this article."));
         if (!discussion.open()) {
             return show(model, article, articleUrl, "Comments are closed", "This discussion no longer takes replies.",

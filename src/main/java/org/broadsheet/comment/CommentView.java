@@ -14,11 +14,6 @@ import java.util.List;
 public record CommentView(long id, String authorName, String authorUrl, String bodyHtml, OffsetDateTime createdAt,
                           int depth, List<CommentView> replies, String replyUrl, boolean staff) {
 
-    public CommentView(long id, String authorName, String authorUrl, String bodyHtml, OffsetDateTime createdAt,
-                       int depth, List<CommentView> replies, String replyUrl) {
-        this(id, authorName, authorUrl, bodyHtml, createdAt, depth, replies, replyUrl, false);
-    }
-
     public String anchor() {
         return "comment-" + id;
     }
