@@ -2,6 +2,7 @@ package org.broadsheet.migrate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,9 +46,15 @@ final class StagedMedia implements AutoCloseable {
     /** @throws BadRequestException naming the entry that cannot be restored, and why */
     static StagedMedia unpack(ZipFile zip, MediaStorage storage, String archiveName) throws IOException {
         Path root = storage.root();
-        Files.createDirectories(root.getParent());
-        // Beside the media folder, on the same disk, so that moving the files into place copies nothing.
-        StagedMedia media = new StagedMedia(Files.createTempDirectory(root.getParent(), ".media-restore-"));
+        StagedMedia media;
+        try {
+            Files.createDirectories(root.getParent());
+            // Beside the media folder, on the same disk, so that moving the files into place copies nothing.
+            media = new StagedMedia(Files.createTempDirectory(root.getParent(), ".media-restore-"));
+        } catch (IOException e) {
+            throw new BadRequestException("cannot make a folder in " + root.getParent() + " to unpack "
+                    + archiveName + "'s media into: " + reason(e) + "; nothing was restored.");
+        }
         try {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
@@ -81,15 +88,21 @@ final class StagedMedia implements AutoCloseable {
         } catch (ZipException e) {
             throw damaged(archiveName, name, e.getMessage());
         } catch (IOException e) {
-            // A full disk, a folder without permission: the system's reason, not the bare path it names.
-            String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
             throw new BadRequestException(archiveName + ": could not unpack " + name + " into " + staging + ": "
-                    + why + "; nothing was restored.");
+                    + reason(e) + "; nothing was restored.");
         }
         if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
             throw damaged(archiveName, name, "its checksum does not match its content");
         }
         files.add(new File(staged, target));
+    }
+
+    /** A full disk, a folder without permission: the system's reason, not only the path the JDK names. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
     }
 
     private static BadRequestException damaged(String archiveName, String entry, String why) {
