@@ -3,6 +3,7 @@ package org.broadsheet.migrate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.broadsheet.support.CliCommand;
 import org.springframework.stereotype.Component;
@@ -22,22 +23,27 @@ class ExportCommand implements CliCommand {
         return "export";
     }
 
-    @Override
-    public String summary() {
-        return "FILE.zip [--with-secrets]  write the whole site (content, media, accounts) to one archive";
+    /** Listed in META-INF/spring.factories: the launcher checks the arguments before the database starts. */
+    static final class Syntax extends OneFileSyntax {
+
+        Syntax() {
+            super("export", "FILE.zip [--with-secrets]", "write the whole site (content, media, accounts) to one archive",
+                    Set.of(), Set.of("--with-secrets"));
+        }
+
+        @Override
+        String problem(CommandArgs args) {
+            return CommandArgs.unwritableOutput(Path.of(args.positional().get(0)));
+        }
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs parsed = CommandArgs.parse(args);
-        if (parsed.positional().size() != 1) {
-            err.println("Usage: export FILE.zip [--with-secrets]");
-            return 2;
-        }
-        String problem = CommandArgs.unwritableOutput(Path.of(parsed.positional().get(0)));
-        if (problem != null) {
-            err.println("export: " + problem);
-            return 1;
+        CommandArgs parsed;
+        try {
+            parsed = new Syntax().accept(args);
+        } catch (CommandArgs.Refused e) {
+            return e.reportTo(err);
         }
         boolean secrets = parsed.flag("--with-secrets");
         SiteExporter.Summary summary = exporter.export(Path.of(parsed.positional().get(0)), secrets);

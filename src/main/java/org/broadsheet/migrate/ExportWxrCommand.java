@@ -3,6 +3,7 @@ package org.broadsheet.migrate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.broadsheet.support.BroadsheetProperties;
 import org.broadsheet.support.CliCommand;
@@ -25,22 +26,26 @@ class ExportWxrCommand implements CliCommand {
         return "export-wxr";
     }
 
-    @Override
-    public String summary() {
-        return "FILE.xml  write the site as a WordPress export (WXR 1.2)";
+    /** Listed in META-INF/spring.factories: the launcher checks the arguments before the database starts. */
+    static final class Syntax extends OneFileSyntax {
+
+        Syntax() {
+            super("export-wxr", "FILE.xml", "write the site as a WordPress export (WXR 1.2)", Set.of(), Set.of());
+        }
+
+        @Override
+        String problem(CommandArgs args) {
+            return CommandArgs.unwritableOutput(Path.of(args.positional().get(0)));
+        }
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs parsed = CommandArgs.parse(args);
-        if (parsed.positional().size() != 1) {
-            err.println("Usage: export-wxr FILE.xml");
-            return 2;
-        }
-        String problem = CommandArgs.unwritableOutput(Path.of(parsed.positional().get(0)));
-        if (problem != null) {
-            err.println("export-wxr: " + problem);
-            return 1;
+        CommandArgs parsed;
+        try {
+            parsed = new Syntax().accept(args);
+        } catch (CommandArgs.Refused e) {
+            return e.reportTo(err);
         }
         WxrWriter.Counts counts = writer.write(Path.of(parsed.positional().get(0)));
         out.printf("Wrote %s: %,d posts, %,d comments, %,d attachments (WXR 1.2; import it in WordPress under Tools › Import › WordPress)%n",

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
 
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.support.BroadsheetProperties;
@@ -30,24 +31,29 @@ class ImportBackupCommand implements CliCommand {
         return "import-backup";
     }
 
-    @Override
-    public String summary() {
-        return "FILE.zip  restore an archive written by export into an empty instance";
+    /** Listed in META-INF/spring.factories: the launcher checks the arguments before the database starts. */
+    static final class Syntax extends OneFileSyntax {
+
+        Syntax() {
+            super("import-backup", "FILE.zip", "restore an archive written by export into an empty instance",
+                    Set.of(), Set.of());
+        }
+
+        @Override
+        String problem(CommandArgs args) {
+            return CommandArgs.unreadableInput(Path.of(args.positional().get(0)));
+        }
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs parsed = CommandArgs.parse(args);
-        if (parsed.positional().size() != 1) {
-            err.println("Usage: import-backup FILE.zip");
-            return 2;
+        CommandArgs parsed;
+        try {
+            parsed = new Syntax().accept(args);
+        } catch (CommandArgs.Refused e) {
+            return e.reportTo(err);
         }
         Path file = Path.of(parsed.positional().get(0));
-        String problem = CommandArgs.unreadableInput(file);
-        if (problem != null) {
-            err.println("import-backup: " + problem);
-            return 1;
-        }
         Path copy = null;
         try {
             if (!Files.isRegularFile(file)) {

@@ -7,6 +7,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,29 +31,35 @@ class ImportWxrCommand implements CliCommand {
         return "import-wxr";
     }
 
-    @Override
-    public String summary() {
-        return "FILE.xml [--media-dir DIR]  import a WordPress export (run again to update)";
+    /** Listed in META-INF/spring.factories: the launcher checks the arguments before the database starts. */
+    static final class Syntax extends OneFileSyntax {
+
+        Syntax() {
+            super("import-wxr", "FILE.xml [--media-dir DIR]", "import a WordPress export (run again to update)",
+                    Set.of("--media-dir"), Set.of());
+        }
+
+        @Override
+        String problem(CommandArgs args) {
+            String problem = CommandArgs.unreadableInput(Path.of(args.positional().get(0)));
+            String mediaDir = args.option("--media-dir");
+            if (problem == null && mediaDir != null && !Files.isDirectory(Path.of(mediaDir))) {
+                problem = "--media-dir " + mediaDir + " is not a folder";
+            }
+            return problem;
+        }
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        CommandArgs parsed = CommandArgs.parse(args, "--media-dir");
-        if (parsed.positional().size() != 1) {
-            err.println("Usage: import-wxr FILE.xml [--media-dir DIR]");
-            return 2;
+        CommandArgs parsed;
+        try {
+            parsed = new Syntax().accept(args);
+        } catch (CommandArgs.Refused e) {
+            return e.reportTo(err);
         }
         Path file = Path.of(parsed.positional().get(0));
-        String problem = CommandArgs.unreadableInput(file);
-        if (problem != null) {
-            err.println("import-wxr: " + problem);
-            return 1;
-        }
         Path mediaDir = parsed.option("--media-dir") == null ? null : Path.of(parsed.option("--media-dir"));
-        if (mediaDir != null && !Files.isDirectory(mediaDir)) {
-            err.println("import-wxr: --media-dir " + mediaDir + " is not a folder");
-            return 1;
-        }
         ImportReport report = importer.newReport(file);
         long cpuBefore = processCpuNanos();
         TerminalProgress progress = new TerminalProgress(err, System.console() != null);

@@ -30,7 +30,15 @@ final class Tables {
             "spring_session_attributes", "shedlock", "change_log", "sign_in_throttle", "mail_outbox",
             "import_deferred_index");
 
-    record Table(String name, List<String> selfReferences, boolean identityId) {
+    /**
+     * @param references the columns that refer to rows of other tables, so that a restore can name the row an
+     *                   archive's row refers to when that row is missing
+     */
+    record Table(String name, List<String> selfReferences, boolean identityId, List<Reference> references) {
+    }
+
+    /** A column whose value is the {@code targetColumn} of a row of {@code targetTable}. */
+    record Reference(String column, String targetTable, String targetColumn) {
     }
 
     private Tables() {
@@ -50,9 +58,11 @@ final class Tables {
         }
         Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
         Map<String, List<String>> selfRefs = new LinkedHashMap<>();
+        Map<String, List<Reference>> references = new LinkedHashMap<>();
         for (String name : names) {
             Set<String> deps = new LinkedHashSet<>();
             List<String> self = new ArrayList<>();
+            List<Reference> refs = new ArrayList<>();
             try (ResultSet rs = meta.getImportedKeys(c.getCatalog(), schema, tableName(meta, name))) {
                 while (rs.next()) {
                     String target = rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
@@ -60,11 +70,14 @@ final class Tables {
                         self.add(rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT));
                     } else if (names.contains(target)) {
                         deps.add(target);
+                        refs.add(new Reference(rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT), target,
+                                rs.getString("PKCOLUMN_NAME").toLowerCase(Locale.ROOT)));
                     }
                 }
             }
             dependsOn.put(name, deps);
             selfRefs.put(name, self);
+            references.put(name, refs);
         }
         List<Table> ordered = new ArrayList<>();
         Set<String> placed = new LinkedHashSet<>();
@@ -73,7 +86,8 @@ final class Tables {
             for (String name : names) {
                 if (!placed.contains(name) && placed.containsAll(dependsOn.get(name))) {
                     placed.add(name);
-                    ordered.add(new Table(name, selfRefs.get(name), identityId(meta, c, schema, name)));
+                    ordered.add(new Table(name, selfRefs.get(name), identityId(meta, c, schema, name),
+                            references.get(name)));
                     progress = true;
                 }
             }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.broadsheet.support.CliCommand;
+import org.broadsheet.support.CommandSyntax;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +27,35 @@ class ReindexCommand implements CliCommand {
         return "reindex";
     }
 
-    @Override
-    public String summary() {
-        return "rebuild the search index from the database";
+    /** Listed in META-INF/spring.factories: the launcher checks the arguments before the database starts. */
+    static final class Syntax implements CommandSyntax {
+
+        @Override
+        public String name() {
+            return "reindex";
+        }
+
+        @Override
+        public String summary() {
+            return "rebuild the search index from the database";
+        }
+
+        @Override
+        public int check(List<String> args, PrintStream err) {
+            if (!args.isEmpty()) {
+                // Refused rather than ignored: "reindex FILE" would otherwise look as if it had used FILE.
+                err.println("Usage: reindex (it takes no arguments; got " + String.join(" ", args) + ")");
+                return 2;
+            }
+            return 0;
+        }
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (!args.isEmpty()) {
-            // Refused rather than ignored: "reindex FILE" would otherwise look as if it had used FILE.
-            err.println("Usage: reindex (it takes no arguments; got " + String.join(" ", args) + ")");
-            return 2;
+        int refused = new Syntax().check(args, err);
+        if (refused != 0) {
+            return refused;
         }
         try {
             engine.open();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.broadsheet.support.CliCommand;
+import org.broadsheet.support.CommandSyntax;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +25,35 @@ class SpamEvalCommand implements CliCommand {
         return "spam-eval";
     }
 
-    @Override
-    public String summary() {
-        return "measure the spam filter on labelled CSV files (CONTENT, CLASS columns)";
+    /** Listed in META-INF/spring.factories: the launcher checks the arguments before the database starts. */
+    static final class Syntax implements CommandSyntax {
+
+        @Override
+        public String name() {
+            return "spam-eval";
+        }
+
+        @Override
+        public String summary() {
+            return "measure the spam filter on labelled CSV files (CONTENT, CLASS columns)";
+        }
+
+        @Override
+        public int check(List<String> args, PrintStream err) {
+            return parse(args, err) == null ? 2 : 0;
+        }
     }
 
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
+    /** What to evaluate: cross-validation on {@code files}, or training on {@code train} and testing on {@code test}. */
+    record Request(List<String> files, List<String> train, List<String> test, int folds, long seed) {
+
+        boolean split() {
+            return !train.isEmpty() || !test.isEmpty();
+        }
+    }
+
+    /** The request, or null after saying on {@code err} why the arguments cannot be used. */
+    static Request parse(List<String> args, PrintStream err) {
         List<String> files = new ArrayList<>();
         List<String> train = new ArrayList<>();
         List<String> test = new ArrayList<>();
@@ -48,7 +71,7 @@ class SpamEvalCommand implements CliCommand {
                 }
                 if (folds < 2) {
                     err.println("spam-eval: --folds needs a whole number of 2 or more, not \"" + value + "\"");
-                    return 2;
+                    return null;
                 }
             } else if (arg.equals("--seed") || arg.startsWith("--seed=")) {
                 String value = arg.contains("=") ? arg.substring(7) : (i + 1 < args.size() ? args.get(++i) : "");
@@ -56,7 +79,7 @@ class SpamEvalCommand implements CliCommand {
                     seed = Long.parseLong(value);
                 } catch (NumberFormatException e) {
                     err.println("spam-eval: --seed needs a whole number, not \"" + value + "\"");
-                    return 2;
+                    return null;
                 }
             } else if (arg.equals("--train")) {
                 target = train;
@@ -64,30 +87,42 @@ class SpamEvalCommand implements CliCommand {
                 target = test;
             } else if (arg.startsWith("--")) {
                 err.println("spam-eval: unknown option " + arg);
-                return usage(err);
+                usage(err);
+                return null;
             } else {
                 target.add(arg);
             }
         }
-        boolean split = !train.isEmpty() || !test.isEmpty();
-        if (split ? (train.isEmpty() || test.isEmpty() || !files.isEmpty()) : files.isEmpty()) {
-            return usage(err);
+        Request request = new Request(files, train, test, folds, seed);
+        if (request.split() ? (train.isEmpty() || test.isEmpty() || !files.isEmpty()) : files.isEmpty()) {
+            usage(err);
+            return null;
         }
+        return request;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Request request = parse(args, err);
+        if (request == null) {
+            return 2;
+        }
+        int folds = request.folds();
         try {
             SpamEvaluation.Confusion confusion;
-            if (split) {
-                List<LabelledComment> trainRows = read(train);
-                List<LabelledComment> testRows = read(test);
+            if (request.split()) {
+                List<LabelledComment> trainRows = read(request.train());
+                List<LabelledComment> testRows = read(request.test());
                 out.printf(Locale.ROOT, "Training on %s, testing on %s%n", describe(trainRows), describe(testRows));
                 confusion = SpamEvaluation.trainAndTest(trainRows, testRows);
             } else {
-                List<LabelledComment> rows = read(files);
+                List<LabelledComment> rows = read(request.files());
                 if (rows.size() < folds) {
                     err.println("spam-eval: " + rows.size() + " comments are too few for " + folds + " folds");
                     return 1;
                 }
                 out.printf(Locale.ROOT, "%d-fold cross-validation on %s%n", folds, describe(rows));
-                confusion = SpamEvaluation.crossValidate(rows, folds, seed);
+                confusion = SpamEvaluation.crossValidate(rows, folds, request.seed());
             }
             print(confusion, out);
             return 0;
@@ -122,12 +157,11 @@ class SpamEvalCommand implements CliCommand {
         out.printf(Locale.ROOT, "spam recall %.1f%%, legitimate marked spam %.1f%%%n", c.spamRecall(), c.legitimateMarkedSpam());
     }
 
-    private static int usage(PrintStream err) {
+    private static void usage(PrintStream err) {
         err.println("usage: spam-eval FILE.csv... [--folds 5] [--seed " + SEED + "]");
         err.println("       spam-eval --train A.csv... --test B.csv...");
         err.println("CSV files need a header naming CONTENT and CLASS (1 = spam, 0 = legitimate);");
         err.println("AUTHOR and DATE feed the history checks when present; each file counts as the comments");
         err.println("under one article.");
-        return 2;
     }
 }

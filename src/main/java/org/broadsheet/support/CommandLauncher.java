@@ -5,19 +5,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
- * Runs a {@link CliCommand} of the jar. Options of the form {@code --name=value} are Spring properties,
- * exactly as for the server ({@code --broadsheet.data-dir=DIR}, {@code --spring.datasource.url=…});
- * everything else goes to the command. Options the command itself understands ({@code --media-dir DIR})
- * are passed through too: a command reads what it knows and Spring ignores the rest.
+ * Runs a {@link CliCommand} of the jar. Options with a dotted name are Spring properties, exactly as for the
+ * server ({@code --broadsheet.data-dir=DIR}, {@code --spring.datasource.url=…}, {@code --server.port}), and so are
+ * Spring Boot's {@code --debug} and {@code --trace}; everything else goes to the command. The command's
+ * {@link CommandSyntax} checks those arguments before the application starts, so a command that cannot run
+ * leaves no database behind.
  */
 public final class CommandLauncher {
+
+    /** Spring Boot's own switches, which have no dot. */
+    private static final Set<String> SPRING_SWITCHES = Set.of("--debug", "--trace");
 
     private CommandLauncher() {
     }
@@ -35,6 +41,18 @@ public final class CommandLauncher {
                 commandArgs.add(arg);
             }
         }
+        Map<String, CommandSyntax> syntaxes = syntaxes(application.getClassLoader());
+        CommandSyntax syntax = syntaxes.get(name);
+        if (syntax == null) {
+            System.err.println("Unknown command: " + name);
+            System.err.println("Commands:");
+            syntaxes.values().forEach(c -> System.err.printf("  %-14s %s%n", c.name(), c.summary()));
+            return 2;
+        }
+        int refused = syntax.check(commandArgs, System.err);
+        if (refused != 0) {
+            return refused;
+        }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("broadsheet.command=" + name, "spring.main.log-startup-info=false",
@@ -49,21 +67,23 @@ public final class CommandLauncher {
                         "logging.level.org.springframework.boot.SpringApplication=OFF",
                         "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR")
                 .run(rest)) {
-            Map<String, CliCommand> commands = context.getBeansOfType(CliCommand.class).values().stream()
-                    .collect(Collectors.toMap(CliCommand::name, c -> c));
-            CliCommand command = commands.get(name);
-            if (command == null) {
-                System.err.println("Unknown command: " + name);
-                System.err.println("Commands:");
-                commands.values().stream().sorted((a, b) -> a.name().compareTo(b.name()))
-                        .forEach(c -> System.err.printf("  %-14s %s%n", c.name(), c.summary()));
-                return 2;
-            }
+            CliCommand command = context.getBeansOfType(CliCommand.class).values().stream()
+                    .filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the command " + name + " has a syntax but no bean"));
             return command.run(commandArgs, System.out, System.err);
         } catch (Exception e) {
             System.err.println(name + ": " + messageOf(e));
             return 1;
         }
+    }
+
+    /** The commands' syntaxes by name, in alphabetical order: read without starting the application. */
+    static Map<String, CommandSyntax> syntaxes(ClassLoader classLoader) {
+        Map<String, CommandSyntax> byName = new TreeMap<>();
+        for (CommandSyntax syntax : SpringFactoriesLoader.loadFactories(CommandSyntax.class, classLoader)) {
+            byName.put(syntax.name(), syntax);
+        }
+        return byName;
     }
 
     /** "Database may be already in use: "FILE"." without H2's advice after it (server mode is not ours). */
@@ -72,12 +92,19 @@ public final class CommandLauncher {
         return end < 0 ? String.valueOf(message) : message.substring(0, end + 1);
     }
 
-    /** Spring options are {@code --key=value} with a dotted key; command options are not dotted. */
+    /**
+     * Spring options are {@code --key=value} or {@code --key} with a dotted key (any property may be set so);
+     * command options are not dotted.
+     */
     static boolean isSpringProperty(String arg) {
-        if (!arg.startsWith("--") || !arg.contains("=")) {
+        if (!arg.startsWith("--")) {
             return false;
         }
-        String key = arg.substring(2, arg.indexOf('='));
+        if (SPRING_SWITCHES.contains(arg)) {
+            return true;
+        }
+        int eq = arg.indexOf('=');
+        String key = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
         return key.contains(".");
     }
 

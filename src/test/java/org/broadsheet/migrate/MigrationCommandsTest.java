@@ -8,7 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
+import org.broadsheet.media.MediaStorage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +38,8 @@ class MigrationCommandsTest {
     JdbcClient jdbc;
     @Autowired
     org.broadsheet.support.BroadsheetProperties properties;
+    @Autowired
+    MediaStorage storage;
 
     @TempDir
     Path tmp;
@@ -196,5 +204,137 @@ class MigrationCommandsTest {
         // Without the site's public address the images' addresses are this machine's: the command says so.
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("broadsheet.base-url is not set")
                 .contains("--broadsheet.base-url=");
+    }
+
+    /**
+     * The database used to be committed before the media files were written: a bad entry among them left a
+     * half-restored site that a second try refused as "not empty". Nothing may stay, so the restore can be retried.
+     */
+    @Test
+    void aRestoreStoppedByAMediaEntryKeepsNothingAndCanBeRetried() throws Exception {
+        Path archive = archiveWithPhoto();
+        Path escaped = storage.root().resolve("../../escaped-" + UUID.randomUUID() + ".txt").normalize();
+        Path slip = variant(archive, "zipslip.zip", (name, text) -> text,
+                "media/" + storage.root().relativize(escaped).toString(), "outside".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(run(importBackup, slip.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("zipslip.zip: the entry media/../../escaped-")
+                .contains("would be written outside the media folder; nothing was restored.");
+        assertNothingRestored();
+        assertThat(escaped).doesNotExist();
+
+        assertThat(run(importBackup, archive.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM article")).isEqualTo(1);
+        assertThat(storage.resolve(PHOTO_KEY)).hasBinaryContent(PHOTO);
+    }
+
+    /** The zip library does not check a stored file against its checksum: the restore does, before any row. */
+    @Test
+    void aDamagedMediaFileStopsTheRestoreBeforeAnyRow() throws Exception {
+        Path archive = archiveWithPhoto();
+        Path stored = variant(archive, "stored.zip", (name, text) -> text, null, null);
+        byte[] bytes = Files.readAllBytes(stored);
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = raw.indexOf(new String(PHOTO, StandardCharsets.ISO_8859_1));
+        assertThat(at).as("the photo is stored uncompressed").isPositive();
+        bytes[at + PHOTO.length - 1] ^= 1;
+        Path damaged = Files.write(tmp.resolve("damaged.zip"), bytes);
+
+        assertThat(run(importBackup, damaged.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("damaged.zip: the entry media/" + PHOTO_KEY + " is damaged (its checksum does not match its content)");
+        assertNothingRestored();
+    }
+
+    /** Not two lines of the JSON parser's text: the entry, the line, and that nothing was kept. */
+    @Test
+    void aLineThatIsNotJsonIsNamedWithItsEntryAndLine() throws Exception {
+        Path archive = archiveWithPhoto();
+        Path broken = variant(archive, "badjson.zip",
+                (name, text) -> name.equals("tables/comment.jsonl") ? text + "broken\n" : text, null, null);
+        long lines;
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            lines = new String(zip.getInputStream(zip.getEntry("tables/comment.jsonl")).readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().count();
+        }
+        assertThat(run(importBackup, broken.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("badjson.zip: tables/comment.jsonl line " + (lines + 1)
+                + " is not valid JSON: Unrecognized token 'broken'").contains("; nothing was restored.")
+                .doesNotContain("Source").hasLineCount(1);
+        assertNothingRestored();
+    }
+
+    /** A row that refers to one the archive lacks is named, with what it refers to; no SQL statement is shown. */
+    @Test
+    void aRowReferringToAMissingRowIsNamed() throws Exception {
+        Path archive = archiveWithPhoto();
+        Path badLink = variant(archive, "badfk.zip", (name, text) -> name.equals("tables/comment.jsonl")
+                ? text.replaceAll("\"article_id\":\\d+", "\"article_id\":999") : text, null, null);
+        assertThat(run(importBackup, badLink.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("badfk.zip: tables/comment.jsonl line 1: comment \\d+ "
+                + "refers to article 999 \\(article_id\\), which is not in the archive; nothing was restored.")
+                .doesNotContain("INSERT").doesNotContain("SQL").hasLineCount(1);
+        assertNothingRestored();
+    }
+
+    private static final String PHOTO_KEY = "restore-test/photo.png";
+    private static final byte[] PHOTO = "PHOTO-BYTES-0123456789".getBytes(StandardCharsets.UTF_8);
+
+    /** An archive of a site with one article, one comment and one media file; the site is emptied afterwards. */
+    private Path archiveWithPhoto() throws Exception {
+        Path file = tmp.resolve("site.xml");
+        Files.writeString(file, WxrImportBehaviourTest.Wxr.site(WxrImportBehaviourTest.Wxr.item(51, "Restored whole", "restored-whole",
+                "publish", "post", "Text", WxrImportBehaviourTest.Wxr.comment(1, 0, "1", "Reader", "Kept"))));
+        assertThat(run(importWxr, file.toString())).isZero();
+        storage.write(PHOTO_KEY, PHOTO);
+        Path archive = tmp.resolve("site.zip");
+        assertThat(run(export, archive.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Sites.wipe(jdbc);
+        storage.delete(PHOTO_KEY);
+        return archive;
+    }
+
+    private void assertNothingRestored() throws Exception {
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM article")).isZero();
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM comment")).isZero();
+        assertThat(storage.resolve(PHOTO_KEY)).doesNotExist();
+        try (var beside = Files.list(storage.root().getParent())) {
+            assertThat(beside.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".media-restore-"));
+        }
+    }
+
+    /**
+     * A copy of the archive with each text entry passed through {@code change} and, when {@code extraName} is
+     * given, one more entry at the end. Media files are stored uncompressed, so a test can find their bytes.
+     */
+    private Path variant(Path archive, String name, java.util.function.BiFunction<String, String, String> change,
+                         String extraName, byte[] extra) throws Exception {
+        Path out = tmp.resolve(name);
+        try (ZipFile in = new ZipFile(archive.toFile());
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                ZipEntry copy = new ZipEntry(entry.getName());
+                if (entry.getName().startsWith("media/")) {
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes);
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(bytes.length);
+                    copy.setCompressedSize(bytes.length);
+                    copy.setCrc(crc.getValue());
+                } else {
+                    bytes = change.apply(entry.getName(), new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(copy);
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+            if (extraName != null) {
+                zip.putNextEntry(new ZipEntry(extraName));
+                zip.write(extra);
+                zip.closeEntry();
+            }
+        }
+        return out;
     }
 }

@@ -1,7 +1,10 @@
 package org.broadsheet.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,5 +60,24 @@ class OutputFileTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(target).hasContent("new archive");
         assertThat(tmp.resolve("latest.zip.part")).doesNotExist();
+    }
+
+    /**
+     * The JDK names only the path ({@code NoSuchFileException: /proc/site.zip.part}); the command printed just that.
+     * The reason comes with it, and the message is the root of the failure, which is what a command prints.
+     */
+    @Test
+    void aFileThatCannotBeCreatedIsNamedWithTheReason() throws Exception {
+        Path notAFolder = Files.writeString(tmp.resolve("notes.txt"), "a file, not a folder");
+        try (OutputFile output = OutputFile.of(notAFolder.resolve("site.zip"))) {
+            assertThatThrownBy(output::open).isInstanceOf(IOException.class)
+                    .hasMessage("cannot create " + notAFolder.resolve("site.zip.part") + ": not a directory")
+                    .hasNoCause();
+        }
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        try (OutputFile output = OutputFile.of(Path.of("/proc/site.zip"))) {
+            assertThatThrownBy(output::open).hasMessageStartingWith("cannot create /proc/site.zip.part: ")
+                    .hasMessageMatching(".*(no such file or folder|permission denied).*");
+        }
     }
 }
