@@ -2,11 +2,15 @@ package org.broadsheet.article;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.broadsheet.site.FrequentAddress;
 import org.broadsheet.site.SiteSettings;
 import org.broadsheet.support.GoneException;
 import org.broadsheet.support.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,16 +24,18 @@ class ArticlePageController {
 
     private final ArticlePages pages;
     private final SiteSettings settings;
+    private final ObjectProvider<OldPermalinks> oldPermalinks;
 
-    ArticlePageController(ArticlePages pages, SiteSettings settings) {
+    ArticlePageController(ArticlePages pages, SiteSettings settings, ObjectProvider<OldPermalinks> oldPermalinks) {
         this.pages = pages;
         this.settings = settings;
+        this.oldPermalinks = oldPermalinks;
     }
 
     @FrequentAddress
     @GetMapping("/{year:\\d{4}}/{month:\\d{2}}/{day:\\d{2}}/{slug}/")
     Object show(@PathVariable String year, @PathVariable String month, @PathVariable String day,
-                @PathVariable String slug, Model model) {
+                @PathVariable String slug, Model model, HttpServletRequest request) {
         // Parsed here rather than by Spring's type conversion (a data binder per variable): the pattern has
         // already made them digits.
         int y = Integer.parseInt(year);
@@ -52,7 +58,18 @@ class ArticlePageController {
         if (lookup instanceof ArticlePages.Lookup.Gone) {
             throw new GoneException("This article has been withdrawn by the editors.");
         }
+        // An imported site's old permalink has this form too, with a slug the import had to change.
+        Optional<String> moved = oldPermalink(request);
+        if (moved.isPresent()) {
+            return permanentRedirect(moved.get());
+        }
         throw new NotFoundException("No article was published at this address.");
+    }
+
+    private Optional<String> oldPermalink(HttpServletRequest request) {
+        OldPermalinks old = oldPermalinks.getIfAvailable();
+        return old == null ? Optional.empty()
+                : old.currentAddress(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     /** Addresses typed without the closing slash still work. */

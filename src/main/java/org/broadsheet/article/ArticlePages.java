@@ -121,7 +121,12 @@ public class ArticlePages {
         }
         if (any.isPresent() && any.get().status() == ArticleStatus.ARCHIVED) {
             Optional<String> target = repository.archiveRedirect(any.get().id());
-            return target.isPresent() ? new Lookup.MovedTo(target.get()) : new Lookup.Gone();
+            if (target.isPresent()) {
+                return new Lookup.MovedTo(target.get());
+            }
+            // Without a publication date it was never public (an imported private post): nothing was withdrawn,
+            // and the address answers as a draft's does.
+            return any.get().publishedAt() != null ? new Lookup.Gone() : new Lookup.Missing();
         }
         Optional<Article> found = any
                 .filter(a -> a.isPublicAt(now));

@@ -24,7 +24,7 @@ final class ImportedArticleRow {
      */
     static ImportStore.ArticleRow of(ImportRun.Converted c, String slug, Long lead, OffsetDateTime now, ImportReport report) {
         Wxr.Item item = c.item();
-        OffsetDateTime published = date(item.postDateGmt(), item.postDate());
+        OffsetDateTime written = date(item.postDateGmt(), item.postDate());
         OffsetDateTime modified = date(item.modifiedGmt(), item.modified());
         ArticleStatus status = status(item.status());
         if (!item.password().isEmpty() && (status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED)) {
@@ -35,13 +35,17 @@ final class ImportedArticleRow {
             report.warn(item.postType() + " " + item.postId() + " (\"" + clip(title(item), 60) + "\") was protected by a password in "
                     + "WordPress; it is imported archived, not shown to readers: publish it in the newsroom if it may be public");
         }
+        // A private, trashed or password-protected post was never public here: archived without a publication
+        // date, so that its address answers 404 as a draft's does, not 410 "withdrawn by the editors". Its date
+        // stays as the date it was written, which putting it online uses.
+        OffsetDateTime published = status == ArticleStatus.ARCHIVED ? null : written;
         if (status == ArticleStatus.PUBLISHED && published == null) {
             published = now;
         }
         return new ImportStore.ArticleRow(slug, c.language(), clip(title(item), 500),
                 clip(text(item.excerpt()), 2000), c.markdown(), c.html(), status.name(), published,
-                modified != null ? modified : published != null ? published : now,
-                published != null ? published : now, lead, translationGroup(item), item.sticky(),
-                !"closed".equals(item.commentStatus()));
+                modified != null ? modified : written != null ? written : now,
+                written != null ? written : published != null ? published : now, lead, translationGroup(item),
+                item.sticky(), !"closed".equals(item.commentStatus()));
     }
 }

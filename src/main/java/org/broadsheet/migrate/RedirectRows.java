@@ -5,9 +5,9 @@ import static org.broadsheet.migrate.WxrFields.pathOf;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +22,10 @@ import org.springframework.web.util.UriUtils;
  * else to the copy. Targets are always this site's own: an attachment whose file was not copied keeps its
  * original address in the media row and gets no redirect to it, so that a crafted export cannot make the site
  * send readers elsewhere.
+ * <p>
+ * An item's own addresses (its permalink, {@code /?p=} its own id) always beat a {@code /?…} path that another
+ * item's GUID names: WordPress keeps a post's GUID when the post is copied or re-created under a new id, so a GUID
+ * can name a different post's id, and WordPress itself answers {@code /?p=ID} with the post whose id it is.
  */
 final class RedirectRows {
 
@@ -31,11 +35,17 @@ final class RedirectRows {
     private final ImportReport report;
     private final OffsetDateTime now;
     private final Set<String> known;
+    /**
+     * The paths this run claimed, and whether as an item's own address (true) or from a GUID (false); a path in
+     * {@link #known} but not here was in the database before this run.
+     */
+    private final Map<String, Boolean> claimed = new HashMap<>();
     private final Map<String, Object[]> pending = new LinkedHashMap<>();
     /** Attachment pages whose article has not been written yet: it may come later in the file. */
     private final List<AttachmentPage> waiting = new ArrayList<>();
 
-    private record AttachmentPage(Set<String> paths, String parent, String file) {
+    /** @param paths each old path, and whether it is the item's own (true) or its GUID's (false) */
+    private record AttachmentPage(Map<String, Boolean> paths, String parent, String file) {
     }
 
     RedirectRows(ImportStore store, ImportReport report, OffsetDateTime now) {
@@ -47,20 +57,25 @@ final class RedirectRows {
 
     /** A post's or page's old addresses. */
     void article(Wxr.Item item, long articleId) {
-        Set<String> paths = new LinkedHashSet<>();
+        Map<String, Boolean> paths = new LinkedHashMap<>();
+        guidPath(item, paths);
         String permalink = pathOf(item.link());
         if (permalink != null && !permalink.equals("/")) {
-            paths.add(permalink);
-        }
-        String guid = pathOf(item.guid());
-        if (guid != null && guid.startsWith("/?")) {
-            paths.add(guid);
+            paths.put(permalink, true);
         }
         if (!item.postId().isBlank()) {
-            paths.add(("page".equals(item.postType()) ? "/?page_id=" : "/?p=") + item.postId());
-            paths.add("/?p=" + item.postId());
+            paths.put(("page".equals(item.postType()) ? "/?page_id=" : "/?p=") + item.postId(), true);
+            paths.put("/?p=" + item.postId(), true);
         }
-        paths.forEach(path -> claim(path, articleId, null));
+        paths.forEach((path, own) -> claim(path, articleId, null, own));
+    }
+
+    /** The GUID's plain address ({@code /?p=12}), a weaker claim than the item's own: put first, for its own to replace. */
+    private static void guidPath(Wxr.Item item, Map<String, Boolean> paths) {
+        String guid = pathOf(item.guid());
+        if (guid != null && guid.startsWith("/?")) {
+            paths.put(guid, false);
+        }
     }
 
     /**
@@ -75,18 +90,15 @@ final class RedirectRows {
         if (copy != null && oldFilePath != null) {
             file(oldFilePath, copy);
         }
-        Set<String> paths = new LinkedHashSet<>();
+        Map<String, Boolean> paths = new LinkedHashMap<>();
+        guidPath(item, paths);
         String link = pathOf(item.link());
         if (link != null && !link.equals("/") && !link.equals(oldFilePath)) {
-            paths.add(link);
-        }
-        String guid = pathOf(item.guid());
-        if (guid != null && guid.startsWith("/?")) {
-            paths.add(guid);
+            paths.put(link, true);
         }
         if (!item.postId().isBlank()) {
-            paths.add("/?attachment_id=" + item.postId());
-            paths.add("/?p=" + item.postId());
+            paths.put("/?attachment_id=" + item.postId(), true);
+            paths.put("/?p=" + item.postId(), true);
         }
         String parent = item.parent().isBlank() || "0".equals(item.parent()) ? null : item.parent();
         AttachmentPage page = new AttachmentPage(paths, parent, file);
@@ -101,7 +113,7 @@ final class RedirectRows {
 
     /** A copied file's old address, to its copy here ({@code /media/…}, not yet encoded). */
     void file(String oldPath, String copy) {
-        claim(oldPath, null, UriUtils.encodePath(copy, StandardCharsets.UTF_8));
+        claim(oldPath, null, UriUtils.encodePath(copy, StandardCharsets.UTF_8), true);
     }
 
     /**
@@ -122,14 +134,24 @@ final class RedirectRows {
     /** The article's address while it is published, else the file's; neither: no redirect. */
     private void place(AttachmentPage page, Long articleId) {
         if (articleId != null || page.file() != null) {
-            page.paths().forEach(path -> claim(path, articleId, page.file()));
+            page.paths().forEach((path, own) -> claim(path, articleId, page.file(), own));
         }
     }
 
-    private void claim(String path, Long articleId, String target) {
+    /**
+     * @param own the item's own address; a GUID's path ({@code own} false) never replaces an own address, whether
+     *            this run claimed it or an earlier one did (the database keeps no strength, so a GUID's path only
+     *            fills a path that was free before this run or that only GUIDs claimed in it)
+     */
+    private void claim(String path, Long articleId, String target, boolean own) {
         if (path.length() > 1000 || (target != null && target.length() > 2000)) {
             return;
         }
+        Boolean earlier = claimed.get(path);
+        if (!own && (Boolean.TRUE.equals(earlier) || (earlier == null && known.contains(path)))) {
+            return;
+        }
+        claimed.put(path, own);
         if (known.add(path) || pending.containsKey(path)) {
             // A later item claiming the same old address wins, as it would on a second run.
             pending.put(path, new Object[] {path, articleId, target, now});

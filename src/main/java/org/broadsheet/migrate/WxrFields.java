@@ -43,7 +43,8 @@ final class WxrFields {
 
     /**
      * WordPress statuses: publish → published, draft/auto-draft → draft, pending → in review, future →
-     * scheduled, private → archived (kept, never shown to readers, and not mixed with work in progress).
+     * scheduled, private → archived (kept, never shown to readers, and not mixed with work in progress; see
+     * {@link ImportedArticleRow} for why without a publication date).
      */
     static ArticleStatus status(String wp) {
         switch (wp == null ? "" : wp.strip()) {

@@ -135,8 +135,12 @@ class Workflow {
             }
             case PUBLISH:
             case RESTORE: {
-                OffsetDateTime at = a.publishedAt() != null && !a.publishedAt().isAfter(now) && a.status() != ArticleStatus.SCHEDULED
-                        ? a.publishedAt() : now;
+                // An archived article that was never published (an imported private post) goes online with the
+                // date it was written, as WordPress keeps a private post's date when it is made public.
+                OffsetDateTime known = a.publishedAt() != null ? a.publishedAt()
+                        : a.status() == ArticleStatus.ARCHIVED ? a.createdAt() : null;
+                OffsetDateTime at = known != null && !known.isAfter(now) && a.status() != ArticleStatus.SCHEDULED
+                        ? known : now;
                 return articles.changeStatus(a.id(), version, ArticleStatus.PUBLISHED, at, null);
             }
             case ARCHIVE: {

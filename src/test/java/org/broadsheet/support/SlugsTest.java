@@ -19,6 +19,21 @@ class SlugsTest {
     }
 
     @Test
+    void transliteratesGreekAsElot743Does() {
+        // The real theme unit test's pages "Επίπεδο 2" and "Επίπεδο 3" once became "2" and "3".
+        assertThat(Slugs.slugify("Επίπεδο 2")).isEqualTo("epipedo-2");
+        assertThat(Slugs.slugify("Ευρώπη και Αυτοκίνητο")).isEqualTo("evropi-kai-aftokinito");
+        assertThat(Slugs.slugify("Άγγελος Ουρανός")).isEqualTo("angelos-ouranos");
+        assertThat(Slugs.slugify("ΘΕΣΣΑΛΟΝΙΚΗ: Χαλκιδική, Ψυχή")).isEqualTo("thessaloniki-chalkidiki-psychi");
+        assertThat(Slugs.slugify("Προϋπόθεση")).isEqualTo("proypothesi");
+    }
+
+    @Test
+    void keepsCyrillicLettersThatDecomposeWhole() {
+        assertThat(Slugs.slugify("Йошкар-Ола ёлка")).isEqualTo("yoshkar-ola-yolka");
+    }
+
+    @Test
     void givesEmptyForTextWithNoLatinEquivalent() {
         assertThat(Slugs.slugify("平和条約")).isEmpty();
         assertThat(Slugs.isSlug("")).isFalse();
