@@ -322,7 +322,8 @@ class WxrImportBehaviourTest {
             ImportReport report = importer.newReport(file);
             importer.run(file, null, report);
             assertThat(report.state()).as(name).isEqualTo(ImportReport.State.FAILED);
-            assertThat(report.failure()).as(name).containsPattern("Malformed XML at line \\d+, column \\d+");
+            assertThat(report.failure()).as(name).startsWith(file + ": malformed XML at line ")
+                    .containsPattern("malformed XML at line \\d+, column \\d+");
         }
     }
 
