@@ -40,10 +40,12 @@ final class WxrReader implements Closeable {
     private Wxr.Channel channel;
     private boolean insideChannel;
     private boolean done;
+    /** The encoding the file declares when its text turned out to be UTF-8 instead; else null. */
+    private volatile String misdeclared;
 
     /**
      * @param name     the file as its user knows it, which every message names
-     * @param warnings told of what was read otherwise than the file says
+     * @param warnings told of what was read otherwise than the file says (a wrong encoding declaration)
      */
     WxrReader(InputStream input, String name, Consumer<String> warnings) throws WxrFormatException {
         this.name = name;
@@ -51,7 +53,11 @@ final class WxrReader implements Closeable {
         refuseWhatIsNoExport(head);
         this.in = new CountingStream(input);
         try {
-            Reader decoded = decoded(head, in);
+            Reader decoded = decoded(head, in, declared -> {
+                misdeclared = declared;
+                warnings.accept("the file declares the encoding " + declared + ", but its text is UTF-8 (WordPress "
+                        + "writes nothing else): it was read as UTF-8");
+            });
             this.xml = decoded != null ? FACTORY.createXMLStreamReader(decoded) : FACTORY.createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             throw failure(e);
@@ -117,10 +123,12 @@ final class WxrReader implements Closeable {
      * The decoder in front of the parser. For an export in UTF-8 (WordPress writes nothing else), the JDK's
      * ({@link StrictUtf8Reader}): the parser's own UTF-8 reader decodes byte by byte and was over half of a large
      * import's reading. Malformed bytes still stop the import at their line and column, never replaced. A byte-order
-     * mark decides over the declaration: a UTF-16 file (an export saved again by an editor) is read as UTF-16. Null — the
-     * parser decodes as the declaration says — for any other encoding, or a stream that cannot be rewound.
+     * mark decides over the declaration: a UTF-16 file (an export saved again by an editor) is read as UTF-16. A file
+     * that declares another encoding is read as it says unless its text is UTF-8 ({@link DeclaredEncodingReader}),
+     * and {@code readAsUtf8} is told. Null — the parser decodes as the declaration says — for an encoding Java does
+     * not know, or a stream that cannot be rewound.
      */
-    private static Reader decoded(byte[] head, InputStream counted) {
+    private static Reader decoded(byte[] head, InputStream counted, Consumer<String> readAsUtf8) {
         if (head == null) {
             return null;
         }
@@ -141,7 +149,10 @@ final class WxrReader implements Closeable {
                 }
                 Matcher encoding = DECLARED_ENCODING.matcher(prolog.substring(0, end));
                 if (encoding.find() && !encoding.group(1).equalsIgnoreCase("UTF-8") && !encoding.group(1).equalsIgnoreCase("UTF8")) {
-                    return null;
+                    String declared = encoding.group(1);
+                    Charset charset = asciiBased(declared);
+                    return charset == null ? null
+                            : new DeclaredEncodingReader(counted, charset, () -> readAsUtf8.accept(declared));
                 }
             }
             counted.skipNBytes(start);
@@ -149,6 +160,18 @@ final class WxrReader implements Closeable {
             return null;
         }
         return new StrictUtf8Reader(counted);
+    }
+
+    /** The charset named, when Java knows it and it writes ASCII as ASCII (not UTF-16 or UTF-32); else null. */
+    private static Charset asciiBased(String name) {
+        try {
+            Charset charset = Charset.forName(name);
+            String canonical = charset.name().toUpperCase(java.util.Locale.ROOT);
+            return canonical.startsWith("UTF-16") || canonical.startsWith("UTF-32") || !charset.canEncode()
+                    || !Arrays.equals("<?xml".getBytes(charset), "<?xml".getBytes(StandardCharsets.US_ASCII)) ? null : charset;
+        } catch (IllegalArgumentException e) {
+            return null;   // an illegal or unsupported name: the parser says so
+        }
     }
 
     /** Up to {@code max} bytes from the start of the stream, which is rewound; null if it cannot be. */
@@ -534,7 +557,10 @@ final class WxrReader implements Closeable {
         }
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
         String detail;
-        if (cause instanceof CharacterCodingException) {
+        if (cause instanceof CharacterCodingException && misdeclared != null) {
+            detail = "the bytes are not valid UTF-8, in which the text before them is written (although the file "
+                    + "declares " + misdeclared + "): the file mixes encodings; save the export as UTF-8 throughout";
+        } else if (cause instanceof CharacterCodingException) {
             detail = "the bytes are not valid UTF-8, the file's declared encoding; save the export as UTF-8 or "
                     + "correct its <?xml encoding=…?> declaration";
         } else if (cause instanceof CharConversionException || String.valueOf(e.getMessage()).contains("UTF-8")) {
