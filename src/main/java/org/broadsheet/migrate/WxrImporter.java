@@ -144,7 +144,7 @@ class WxrImporter {
             }
             write(run, batch, pipeline);
             ImportRun last = run;
-            pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish()));
+            pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish(true)));
             pipeline.await();
             report.bytesRead(reader.bytesRead());
         } catch (WxrFormatException e) {
@@ -153,7 +153,7 @@ class WxrImporter {
                 try {
                     write(run, batch, pipeline);
                     ImportRun last = run;
-                    pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish()));
+                    pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish(false)));
                     pipeline.await();
                 } catch (RuntimeException writeFailure) {
                     report.warn("the items read before the error could not be saved: " + writeFailure.getMessage());

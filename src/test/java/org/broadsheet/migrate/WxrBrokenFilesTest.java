@@ -103,6 +103,28 @@ class WxrBrokenFilesTest {
         assertThat(jdbc.sql("SELECT title FROM article").query(String.class).list()).containsExactly("Kept");
     }
 
+    /** Attachments after the point where reading stopped were not read: not "not in the export". */
+    @Test
+    void anImportStoppedByAnErrorDoesNotCallMediaAfterItMissing() throws Exception {
+        String whole = Wxr.site(
+                Wxr.item(1, "Pictured", "pictured", "publish", "post", "Before\n\n[gallery ids=\"200\"]\n\nAfter",
+                        Wxr.meta("_thumbnail_id", "200")),
+                Wxr.item(2, "Broken", "broken", "publish", "post", "Text <b>unclosed", ""),
+                Wxr.attachment(200, "https://old.example/wp-content/uploads/2020/01/photo.png", "Photo"));
+        Path file = tmp.resolve("malformed-mid.xml");
+        // A stray end tag in the second item: malformed there, with the attachment after it.
+        Files.writeString(file, whole.replace("<wp:post_id>2</wp:post_id>", "<wp:post_id>2</wp:post_id></oops>"));
+        ImportReport report = run(file);
+
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).startsWith(file + ": malformed XML at line");
+        assertThat(report.warnings()).noneMatch(w -> w.contains("not in the export"));
+        assertThat(report.warnings()).contains(
+                "article " + jdbc.sql("SELECT id FROM article").query(Long.class).single()
+                        + ": its featured image (attachment 200) is not among the items read before the import stopped "
+                        + "(it may come after the error; importing the whole file sets it)");
+    }
+
     /** The parser's words for these would be "Premature end of file" and "Content is not allowed in prolog". */
     @Test
     void anEmptyFileAndOneThatIsNotXmlAreNamedAsSuch() throws Exception {
