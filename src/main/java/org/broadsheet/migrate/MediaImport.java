@@ -47,6 +47,8 @@ final class MediaImport {
     private final Map<String, String> urlByWpId = new ConcurrentHashMap<>();
     private final Map<String, List<String>> childrenByParent = new ConcurrentHashMap<>();
     private final Map<String, String> copied = new ConcurrentHashMap<>();
+    /** Addresses of copies found from an earlier import, not copied by this one. */
+    private final Set<String> earlier = ConcurrentHashMap.newKeySet();
 
     MediaImport(String site, UploadAddresses addresses, ImportStore store, MediaStorage storage, MediaService media,
                 Path mediaDir, ImportReport report, OffsetDateTime now) {
@@ -140,7 +142,8 @@ final class MediaImport {
         if (!item.parent().isBlank() && !"0".equals(item.parent())) {
             childrenByParent.computeIfAbsent(item.parent(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(wpId);
         }
-        return new Copies(local, local == null ? Map.of() : resized(item, url, id, local));
+        // A file copied by an earlier run keeps the resized copies that run gave it: they are not beside it here.
+        return new Copies(local, local == null || earlier.contains(local) ? Map.of() : resized(item, url, id, local));
     }
 
     /**
@@ -241,9 +244,14 @@ final class MediaImport {
         return !item.attachmentUrl().isBlank() ? item.attachmentUrl() : item.guid();
     }
 
-    /** Copies an upload of the old site found under the media folder; returns its new address, or null. */
+    /**
+     * Copies an upload of the old site found under the media folder; returns its new address, or null. A file not
+     * there — or every file, without a media folder (an import run again without one, a newsroom upload) — is
+     * still found where an earlier import copied it, so that running the import again never sends articles back
+     * to the old site's files.
+     */
     String localCopy(String url) {
-        if (mediaDir == null || url == null) {
+        if (url == null) {
             return null;
         }
         UploadAddresses.Upload upload = addresses.of(url);
@@ -254,9 +262,29 @@ final class MediaImport {
         if (known != null) {
             return known.isEmpty() ? null : known;
         }
-        String local = copy(inFolder(upload));
+        String local = mediaDir == null ? null : copy(inFolder(upload));
+        if (local == null) {
+            local = earlierCopy(upload);
+        }
         copied.put(upload.key(), local == null ? "" : local);
         return local;
+    }
+
+    /** The copy of an upload that an earlier import made, where {@link #copy} puts it: a network site's first. */
+    private String earlierCopy(UploadAddresses.Upload upload) {
+        for (String rel : upload.networkSite() == null ? List.of(upload.path()) : List.of(upload.key(), upload.path())) {
+            String key = "wp/" + rel;
+            try {
+                if (Files.isRegularFile(storage.resolve(key))) {
+                    String local = MediaStorage.url(key);
+                    earlier.add(local);
+                    return local;
+                }
+            } catch (IllegalArgumentException e) {
+                // a path that would leave the media storage, or that the file system cannot name: never copied
+            }
+        }
+        return null;
     }
 
     /**
