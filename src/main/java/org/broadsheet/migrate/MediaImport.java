@@ -108,22 +108,24 @@ final class MediaImport {
         String caption = WxrFields.clip(WxrFields.text(item.excerpt()), 1000);
         Long existing = mediaIdByWpId.get(wpId);
         String local = localCopy(url);
+        String fileName = WxrFields.clip(fileName(url), 300);
         long id;
         if (existing != null) {
             id = existing;
             store.updateMediaText(existing, alt, caption);
+            if (local != null && store.mediaIsRemote(existing)) {
+                // Imported before without its file (no --media-dir, or uploaded in the newsroom): the row takes the
+                // copy now, or the lead image and the media library would go on showing the old site's.
+                LocalFile f = localFile(local, wpId);
+                store.useMediaFile(existing, f.key(), fileName, mime(fileName), f.width(), f.height(), f.bytes(), f.remoteUrl());
+                report.tally("media files copied");
+            }
             report.tally("attachments updated");
         } else {
-            String fileName = WxrFields.clip(fileName(url), 300);
             String mime = mime(fileName);
             if (local != null) {
-                String key = keyOf(local);
-                Path file = storage.resolve(key);
-                int[] size = dimensions(file);
-                long bytes = sizeOf(file);
-                id = store.mediaKeyExists(key)
-                        ? store.insertMedia(key + "#" + wpId, fileName, mime, orNull(size[0]), orNull(size[1]), bytes, alt, caption, local, now)
-                        : store.insertMedia(key, fileName, mime, orNull(size[0]), orNull(size[1]), bytes, alt, caption, null, now);
+                LocalFile f = localFile(local, wpId);
+                id = store.insertMedia(f.key(), fileName, mime, f.width(), f.height(), f.bytes(), alt, caption, f.remoteUrl(), now);
                 report.tally("media files copied");
             } else {
                 id = store.insertMedia(WxrFields.clip("remote/" + site.replaceAll("[^A-Za-z0-9.-]+", "-") + "/" + wpId, 300),
@@ -144,6 +146,22 @@ final class MediaImport {
         }
         // A file copied by an earlier run keeps the resized copies that run gave it: they are not beside it here.
         return new Copies(local, local == null || earlier.contains(local) ? Map.of() : resized(item, url, id, local));
+    }
+
+    /**
+     * A copied file's media columns. Its storage key, unless another attachment of the export has the same file
+     * (a key is one row's): then a key of its own, with the copy as its address.
+     */
+    private LocalFile localFile(String local, String wpId) {
+        String key = keyOf(local);
+        Path file = storage.resolve(key);
+        int[] size = dimensions(file);
+        return store.mediaKeyExists(key)
+                ? new LocalFile(key + "#" + wpId, orNull(size[0]), orNull(size[1]), sizeOf(file), local)
+                : new LocalFile(key, orNull(size[0]), orNull(size[1]), sizeOf(file), null);
+    }
+
+    private record LocalFile(String key, Integer width, Integer height, long bytes, String remoteUrl) {
     }
 
     /**

@@ -270,6 +270,27 @@ class WxrImportUploadsTest {
         movesTo(get("/wp-content/uploads/2020/01/photo.png"), "/media/wp/2020/01/photo.png");
     }
 
+    /** As the newsroom's import page advises: import first, then run the command again with the media. */
+    @Test
+    void mediaImportedWithoutTheirFilesTakeTheCopiesWhenTheImportRunsAgainWithThem() throws Exception {
+        importWithMedia(pictured(), null);
+        assertThat(imagesOfPictured()).allSatisfy(src -> assertThat(src).startsWith("https://old.example/"));
+
+        Path uploads = tmp.resolve("uploads");
+        upload(uploads, "2020/01/photo.png", png(1600, 1000));
+        upload(uploads, "2020/01/other.png", PNG);
+        importWithMedia(pictured(), uploads);
+
+        assertThat(imagesOfPictured()).hasSize(5).allSatisfy(src -> assertThat(src).startsWith("/media/wp/2020/01/"));
+        assertThat(jdbc.sql("SELECT storage_key || ' ' || COALESCE(remote_url, '-') FROM media ORDER BY storage_key")
+                .query(String.class).list()).containsExactly("wp/2020/01/other.png -", "wp/2020/01/photo.png -");
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM media")).isEqualTo(2);
+        // The featured image is sent at the width a screen needs, as a copy imported at once would be.
+        Document page = Jsoup.parse(answer(get("/2024/03/05/pictured/")).getContentAsString());
+        assertThat(page.select("figure.lead-image img").attr("srcset")).contains("/media/wp/2020/01/photo.w480.png 480w");
+        assertThat(page.select("figure.lead-image img").attr("width")).isEqualTo("1600");
+    }
+
     @Test
     void aCraftedExportLeadsNowhereElse() throws Exception {
         Path uploads = tmp.resolve("uploads");
