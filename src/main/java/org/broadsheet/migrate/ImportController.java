@@ -57,14 +57,19 @@ class ImportController {
         if (!administrator(auth, response)) {
             return null;
         }
-        if (file == null || file.isEmpty()) {
+        // A browser sends a form without a chosen file as a part with no file name.
+        if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
             throw new BadRequestException("Choose a WordPress export file (.xml) to import.");
+        }
+        String name = fileName(file.getOriginalFilename());
+        if (file.isEmpty()) {
+            throw new BadRequestException(name + " is empty: export the site again (Tools › Export in WordPress) "
+                    + "and upload that file.");
         }
         Path dir = properties.dataDir().resolve("tmp");
         Files.createDirectories(dir);
         Path upload = Files.createTempFile(dir, "import-", ".xml");
         file.transferTo(upload);
-        String name = file.getOriginalFilename() == null ? "export.xml" : Path.of(file.getOriginalFilename()).getFileName().toString();
         ImportJobs.Job job = jobs.start(upload, name, auth.getName());
         return "redirect:/newsroom/import/" + job.id() + "/";
     }
@@ -78,6 +83,12 @@ class ImportController {
         ImportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("There is no import with this address."));
         model.addAttribute("page", new ImportPages.Progress(view(job)));
         return "migrate/progress";
+    }
+
+    /** The name without the folders that some browsers send with it (a Windows path). */
+    private static String fileName(String original) {
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+        return name.isBlank() ? "export.xml" : name;
     }
 
     /** Only administrators import; everyone else gets the 403 page. */

@@ -52,7 +52,7 @@ class ImportJobs {
         worker.submit(() -> {
             try {
                 report.begin();
-                importer.run(upload, null, report);
+                importer.run(upload, fileName, null, report);
             } finally {
                 try {
                     Files.deleteIfExists(upload);

@@ -24,6 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 final class ImportRun {
 
     private static final int MAX_DEFERRED = 20_000;
+    private static final String UNREAD = "among the items read before the import stopped (it may come after the "
+            + "error; importing the whole file sets it)";
 
     private final String site;
     private final ImportStore store;
@@ -282,8 +284,13 @@ final class ImportRun {
         }
     }
 
-    /** Runs what had to wait for the end of the file: lead images and galleries whose attachments came later. */
-    void finish() {
+    /**
+     * Runs what had to wait for the end of the file: lead images and galleries whose attachments came later.
+     *
+     * @param wholeFile false when reading stopped at an error: an attachment not seen may be in the part not read,
+     *                  so the report must not call it missing from the export
+     */
+    void finish(boolean wholeFile) {
         people.flushCategories();
         redirects.attachmentPages(this::articleOf, true);
         flush();
@@ -293,14 +300,16 @@ final class ImportRun {
                 store.setLead(lead[0], mediaId);
                 changed.add(lead[0]);
             } else {
-                report.warn("article " + lead[0] + ": its featured image (attachment " + lead[1] + ") is not in the export");
+                report.warn("article " + lead[0] + ": its featured image (attachment " + lead[1] + ") is not "
+                        + (wholeFile ? "in the export" : UNREAD));
             }
         }
         for (Deferred d : deferredBodies) {
             ContentConverter.Converted c = ContentConverter.convert(d.content(), d.footnotes(), media.links(d.postId()));
             store.setBody(d.articleId(), c.markdown(), rendered(d.postId(), c.markdown()));
             if (c.unresolved()) {
-                report.warn("post " + d.postId() + ": a gallery names images that are not in the export");
+                report.warn("post " + d.postId() + ": a gallery names images that are not "
+                        + (wholeFile ? "in the export" : UNREAD));
             }
             changed.add(d.articleId());
         }

@@ -389,6 +389,23 @@ class ImportStore {
                 .param("alt", alt).param("caption", caption).param("id", id).update();
     }
 
+    /** Whether the media row records only an address on the old site (its file was not at hand when imported). */
+    boolean mediaIsRemote(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM media WHERE id = :id AND storage_key LIKE 'remote/%'")
+                .param("id", id).query(Long.class).single() > 0;
+    }
+
+    /** Points a media row at a file in the media storage; {@code remoteUrl} null unless it shares another row's file. */
+    void useMediaFile(long id, String storageKey, String fileName, String mimeType, Integer width, Integer height,
+                      long size, String remoteUrl) {
+        jdbc.sql("""
+                UPDATE media SET storage_key = :key, file_name = :name, mime_type = :mime, width = :w, height = :h,
+                    byte_size = :size, remote_url = :remote
+                WHERE id = :id""")
+                .param("key", storageKey).param("name", fileName).param("mime", mimeType).param("w", width)
+                .param("h", height).param("size", size).param("remote", remoteUrl).param("id", id).update();
+    }
+
     /** A resized copy of an image, as {@code srcset} lists it. */
     record Variant(int width, int height, String storageKey, String mimeType, long byteSize) {
     }

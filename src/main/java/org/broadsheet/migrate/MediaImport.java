@@ -47,6 +47,8 @@ final class MediaImport {
     private final Map<String, String> urlByWpId = new ConcurrentHashMap<>();
     private final Map<String, List<String>> childrenByParent = new ConcurrentHashMap<>();
     private final Map<String, String> copied = new ConcurrentHashMap<>();
+    /** Addresses of copies found from an earlier import, not copied by this one. */
+    private final Set<String> earlier = ConcurrentHashMap.newKeySet();
 
     MediaImport(String site, UploadAddresses addresses, ImportStore store, MediaStorage storage, MediaService media,
                 Path mediaDir, ImportReport report, OffsetDateTime now) {
@@ -106,22 +108,24 @@ final class MediaImport {
         String caption = WxrFields.clip(WxrFields.text(item.excerpt()), 1000);
         Long existing = mediaIdByWpId.get(wpId);
         String local = localCopy(url);
+        String fileName = WxrFields.clip(fileName(url), 300);
         long id;
         if (existing != null) {
             id = existing;
             store.updateMediaText(existing, alt, caption);
+            if (local != null && store.mediaIsRemote(existing)) {
+                // Imported before without its file (no --media-dir, or uploaded in the newsroom): the row takes the
+                // copy now, or the lead image and the media library would go on showing the old site's.
+                LocalFile f = localFile(local, wpId);
+                store.useMediaFile(existing, f.key(), fileName, mime(fileName), f.width(), f.height(), f.bytes(), f.remoteUrl());
+                report.tally("media files copied");
+            }
             report.tally("attachments updated");
         } else {
-            String fileName = WxrFields.clip(fileName(url), 300);
             String mime = mime(fileName);
             if (local != null) {
-                String key = keyOf(local);
-                Path file = storage.resolve(key);
-                int[] size = dimensions(file);
-                long bytes = sizeOf(file);
-                id = store.mediaKeyExists(key)
-                        ? store.insertMedia(key + "#" + wpId, fileName, mime, orNull(size[0]), orNull(size[1]), bytes, alt, caption, local, now)
-                        : store.insertMedia(key, fileName, mime, orNull(size[0]), orNull(size[1]), bytes, alt, caption, null, now);
+                LocalFile f = localFile(local, wpId);
+                id = store.insertMedia(f.key(), fileName, mime, f.width(), f.height(), f.bytes(), alt, caption, f.remoteUrl(), now);
                 report.tally("media files copied");
             } else {
                 id = store.insertMedia(WxrFields.clip("remote/" + site.replaceAll("[^A-Za-z0-9.-]+", "-") + "/" + wpId, 300),
@@ -140,7 +144,24 @@ final class MediaImport {
         if (!item.parent().isBlank() && !"0".equals(item.parent())) {
             childrenByParent.computeIfAbsent(item.parent(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(wpId);
         }
-        return new Copies(local, local == null ? Map.of() : resized(item, url, id, local));
+        // A file copied by an earlier run keeps the resized copies that run gave it: they are not beside it here.
+        return new Copies(local, local == null || earlier.contains(local) ? Map.of() : resized(item, url, id, local));
+    }
+
+    /**
+     * A copied file's media columns. Its storage key, unless another attachment of the export has the same file
+     * (a key is one row's): then a key of its own, with the copy as its address.
+     */
+    private LocalFile localFile(String local, String wpId) {
+        String key = keyOf(local);
+        Path file = storage.resolve(key);
+        int[] size = dimensions(file);
+        return store.mediaKeyExists(key)
+                ? new LocalFile(key + "#" + wpId, orNull(size[0]), orNull(size[1]), sizeOf(file), local)
+                : new LocalFile(key, orNull(size[0]), orNull(size[1]), sizeOf(file), null);
+    }
+
+    private record LocalFile(String key, Integer width, Integer height, long bytes, String remoteUrl) {
     }
 
     /**
@@ -241,9 +262,14 @@ final class MediaImport {
         return !item.attachmentUrl().isBlank() ? item.attachmentUrl() : item.guid();
     }
 
-    /** Copies an upload of the old site found under the media folder; returns its new address, or null. */
+    /**
+     * Copies an upload of the old site found under the media folder; returns its new address, or null. A file not
+     * there — or every file, without a media folder (an import run again without one, a newsroom upload) — is
+     * still found where an earlier import copied it, so that running the import again never sends articles back
+     * to the old site's files.
+     */
     String localCopy(String url) {
-        if (mediaDir == null || url == null) {
+        if (url == null) {
             return null;
         }
         UploadAddresses.Upload upload = addresses.of(url);
@@ -254,9 +280,29 @@ final class MediaImport {
         if (known != null) {
             return known.isEmpty() ? null : known;
         }
-        String local = copy(inFolder(upload));
+        String local = mediaDir == null ? null : copy(inFolder(upload));
+        if (local == null) {
+            local = earlierCopy(upload);
+        }
         copied.put(upload.key(), local == null ? "" : local);
         return local;
+    }
+
+    /** The copy of an upload that an earlier import made, where {@link #copy} puts it: a network site's first. */
+    private String earlierCopy(UploadAddresses.Upload upload) {
+        for (String rel : upload.networkSite() == null ? List.of(upload.path()) : List.of(upload.key(), upload.path())) {
+            String key = "wp/" + rel;
+            try {
+                if (Files.isRegularFile(storage.resolve(key))) {
+                    String local = MediaStorage.url(key);
+                    earlier.add(local);
+                    return local;
+                }
+            } catch (IllegalArgumentException e) {
+                // a path that would leave the media storage, or that the file system cannot name: never copied
+            }
+        }
+        return null;
     }
 
     /**

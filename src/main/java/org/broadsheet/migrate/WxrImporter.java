@@ -73,20 +73,30 @@ class WxrImporter {
      * @param mediaDir the old site's uploads folder, or null to keep media at their old addresses
      */
     void run(Path file, Path mediaDir, ImportReport report) {
+        run(file, file.toString(), mediaDir, report);
+    }
+
+    /** @param name the file as its user knows it (an upload's own name, not the temporary file's): messages name it */
+    void run(Path file, String name, Path mediaDir, ImportReport report) {
         // A FileInputStream, not Files.newInputStream: the file may be a pipe (import-wxr <(zcat export.xml.gz)),
         // whose channel stream fails the decoder's available() with "Illegal seek".
         try (InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
-            run(in, mediaDir, report);
+            run(in, name, mediaDir, report);
         } catch (IOException e) {
-            report.fail("Could not read " + file.getFileName() + ": " + e.getMessage());
+            report.fail("Could not read " + name + ": " + e.getMessage());
         }
     }
 
+    /** An export without a file name: messages call it "the export". */
     void run(InputStream in, Path mediaDir, ImportReport report) {
+        run(in, "the export", mediaDir, report);
+    }
+
+    void run(InputStream in, String name, Path mediaDir, ImportReport report) {
         Runnable restoreWriteDelay = H2WriteDelay.lengthen(store);
         Runnable rebuildIndexes = indexes.dropWhileEmpty();
         try {
-            runImport(in, mediaDir, report);
+            runImport(in, name, mediaDir, report);
         } finally {
             rebuildIndexes.run();
             restoreWriteDelay.run();
@@ -97,14 +107,14 @@ class WxrImporter {
         }
     }
 
-    private void runImport(InputStream in, Path mediaDir, ImportReport report) {
+    private void runImport(InputStream in, String name, Path mediaDir, ImportReport report) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         ImportRun run = null;
         List<Wxr.Item> batch = new ArrayList<>(BATCH);
         // Two stages: this thread reads and converts the next batch while the writer commits the previous one.
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "wxr-import-writer"));
         Pipeline pipeline = new Pipeline(writer);
-        try (WxrReader reader = new WxrReader(in)) {
+        try (WxrReader reader = new WxrReader(in, name, report::warn)) {
             Wxr.Entry entry;
             while ((entry = reader.next()) != null) {
                 if (run == null) {
@@ -134,7 +144,7 @@ class WxrImporter {
             }
             write(run, batch, pipeline);
             ImportRun last = run;
-            pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish()));
+            pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish(true)));
             pipeline.await();
             report.bytesRead(reader.bytesRead());
         } catch (WxrFormatException e) {
@@ -143,7 +153,7 @@ class WxrImporter {
                 try {
                     write(run, batch, pipeline);
                     ImportRun last = run;
-                    pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish()));
+                    pipeline.submit(() -> tx.executeWithoutResult(s -> last.finish(false)));
                     pipeline.await();
                 } catch (RuntimeException writeFailure) {
                     report.warn("the items read before the error could not be saved: " + writeFailure.getMessage());

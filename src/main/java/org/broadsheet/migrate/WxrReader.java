@@ -5,13 +5,17 @@ import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,77 +34,150 @@ final class WxrReader implements Closeable {
 
     private static final XMLInputFactory FACTORY = factory();
 
+    private final String name;
     private final CountingStream in;
     private final XMLStreamReader xml;
     private Wxr.Channel channel;
     private boolean insideChannel;
     private boolean done;
+    /** The encoding the file declares when its text turned out to be UTF-8 instead; else null. */
+    private volatile String misdeclared;
 
-    WxrReader(InputStream input) throws WxrFormatException {
-        refuseArchives(input);
+    /**
+     * @param name     the file as its user knows it, which every message names
+     * @param warnings told of what was read otherwise than the file says (a wrong encoding declaration)
+     */
+    WxrReader(InputStream input, String name, Consumer<String> warnings) throws WxrFormatException {
+        this.name = name;
+        byte[] head = peek(input, 256);
+        refuseWhatIsNoExport(head);
         this.in = new CountingStream(input);
         try {
-            Reader utf8 = utf8Reader(input, in);
-            this.xml = utf8 != null ? FACTORY.createXMLStreamReader(utf8) : FACTORY.createXMLStreamReader(in);
+            Reader decoded = decoded(head, in, declared -> {
+                misdeclared = declared;
+                warnings.accept("the file declares the encoding " + declared + ", but its text is UTF-8 (WordPress "
+                        + "writes nothing else): it was read as UTF-8");
+            });
+            this.xml = decoded != null ? FACTORY.createXMLStreamReader(decoded) : FACTORY.createXMLStreamReader(in);
         } catch (XMLStreamException e) {
             throw failure(e);
         }
     }
 
     /**
-     * WordPress.com hands its export over as a zip file, and an export is often gzipped for the move: the XML
-     * parser would call either "content not allowed in prolog". Looked for only where the stream can be rewound.
+     * What the parser would call "content not allowed in prolog" or "premature end of file", said plainly: an
+     * empty file, one that is not XML at all, and the zip file and gzip stream an export often travels in.
+     * Looked for only where the stream can be rewound.
      */
-    private static void refuseArchives(InputStream input) throws WxrFormatException {
-        byte[] head = peek(input, 4);
+    private void refuseWhatIsNoExport(byte[] head) throws WxrFormatException {
+        if (head == null) {
+            return;
+        }
         int n = head.length;
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            throw new WxrFormatException("This is a zip archive, not a WordPress export (WordPress.com sends its export "
+            throw new WxrFormatException(name + " is a zip archive, not a WordPress export (WordPress.com sends its export "
                     + "zipped): unzip it and import the .xml file inside, each in turn if there are several.", 1, 1, null);
         }
         if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            throw new WxrFormatException("This file is compressed with gzip, not a WordPress export as it is: "
+            throw new WxrFormatException(name + " is compressed with gzip, not a WordPress export as it is: "
                     + "unpack it (gunzip) and import the .xml file.", 1, 1, null);
+        }
+        if (utf16(head) != null) {
+            return;
+        }
+        int first = startsWith(head, UTF8_BOM) ? UTF8_BOM.length : 0;
+        while (first < n && (head[first] == ' ' || head[first] == '\t' || head[first] == '\r' || head[first] == '\n')) {
+            first++;
+        }
+        if (first == n && n < 256) {
+            throw new WxrFormatException(name + " is empty" + (n == 0 ? "" : " (blank lines only)")
+                    + ": export the site again (Tools › Export in WordPress) and import that file.", 1, 1, null);
+        }
+        if (first < n && head[first] != '<') {
+            throw new WxrFormatException(name + " is not a WordPress export (WXR): it does not start with XML.", 1, 1, null);
         }
     }
 
-    /**
-     * For an export in UTF-8 (WordPress writes nothing else), the JDK's decoder in front of the parser
-     * ({@link StrictUtf8Reader}): the parser's own UTF-8 reader decodes byte by byte and was over half of a large
-     * import's reading. Malformed bytes still stop the import at their line and column, never replaced. Null —
-     * the parser decodes as the declaration says — for any other encoding, a UTF-16 byte-order mark, or a stream
-     * that cannot be rewound.
-     */
-    private static Reader utf8Reader(InputStream input, InputStream counted) {
-        byte[] head = peek(input, 256);
-        int n = head.length;
-        int start = n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
-        String prolog = new String(head, start, n - start, StandardCharsets.ISO_8859_1);
-        if (!prolog.startsWith("<")) {
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private static boolean startsWith(byte[] head, byte[] prefix) {
+        return head.length >= prefix.length && Arrays.equals(head, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** UTF-16 by its byte-order mark, or by "<?" in two bytes each (the XML specification's own test); else null. */
+    private static Charset utf16(byte[] head) {
+        if (head.length < 4) {
             return null;
         }
-        if (prolog.startsWith("<?xml")) {
-            int end = prolog.indexOf("?>");
-            if (end < 0) {
-                return null;
-            }
-            Matcher encoding = DECLARED_ENCODING.matcher(prolog.substring(0, end));
-            if (encoding.find() && !encoding.group(1).equalsIgnoreCase("UTF-8") && !encoding.group(1).equalsIgnoreCase("UTF8")) {
-                return null;
-            }
+        int b0 = head[0] & 0xff, b1 = head[1] & 0xff, b2 = head[2] & 0xff, b3 = head[3] & 0xff;
+        if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0 && b1 == '<' && b2 == 0 && b3 == '?')) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if ((b0 == 0xFF && b1 == 0xFE && (b2 != 0 || b3 != 0)) || (b0 == '<' && b1 == 0 && b2 == '?' && b3 == 0)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    /**
+     * The decoder in front of the parser. For an export in UTF-8 (WordPress writes nothing else), the JDK's
+     * ({@link StrictUtf8Reader}): the parser's own UTF-8 reader decodes byte by byte and was over half of a large
+     * import's reading. Malformed bytes still stop the import at their line and column, never replaced. A byte-order
+     * mark decides over the declaration: a UTF-16 file (an export saved again by an editor) is read as UTF-16. A file
+     * that declares another encoding is read as it says unless its text is UTF-8 ({@link DeclaredEncodingReader}),
+     * and {@code readAsUtf8} is told. Null — the parser decodes as the declaration says — for an encoding Java does
+     * not know, or a stream that cannot be rewound.
+     */
+    private static Reader decoded(byte[] head, InputStream counted, Consumer<String> readAsUtf8) {
+        if (head == null) {
+            return null;
         }
         try {
-            counted.skipNBytes(start);   // the byte-order mark: a parser reading characters would take it for text
+            Charset utf16 = utf16(head);
+            if (utf16 != null) {
+                if ((head[0] & 0xff) >= 0xFE) {
+                    counted.skipNBytes(2);   // the byte-order mark, which a parser reading characters would take for text
+                }
+                return new InputStreamReader(counted, utf16);
+            }
+            int start = startsWith(head, UTF8_BOM) ? UTF8_BOM.length : 0;
+            String prolog = new String(head, start, head.length - start, StandardCharsets.ISO_8859_1);
+            if (start == 0 && prolog.startsWith("<?xml")) {
+                int end = prolog.indexOf("?>");
+                if (end < 0) {
+                    return null;
+                }
+                Matcher encoding = DECLARED_ENCODING.matcher(prolog.substring(0, end));
+                if (encoding.find() && !encoding.group(1).equalsIgnoreCase("UTF-8") && !encoding.group(1).equalsIgnoreCase("UTF8")) {
+                    String declared = encoding.group(1);
+                    Charset charset = asciiBased(declared);
+                    return charset == null ? null
+                            : new DeclaredEncodingReader(counted, charset, () -> readAsUtf8.accept(declared));
+                }
+            }
+            counted.skipNBytes(start);
         } catch (IOException e) {
             return null;
         }
         return new StrictUtf8Reader(counted);
     }
 
-    /** Up to {@code max} bytes from the start of the stream, which is rewound; none if it cannot be. */
+    /** The charset named, when Java knows it and it writes ASCII as ASCII (not UTF-16 or UTF-32); else null. */
+    private static Charset asciiBased(String name) {
+        try {
+            Charset charset = Charset.forName(name);
+            String canonical = charset.name().toUpperCase(java.util.Locale.ROOT);
+            return canonical.startsWith("UTF-16") || canonical.startsWith("UTF-32") || !charset.canEncode()
+                    || !Arrays.equals("<?xml".getBytes(charset), "<?xml".getBytes(StandardCharsets.US_ASCII)) ? null : charset;
+        } catch (IllegalArgumentException e) {
+            return null;   // an illegal or unsupported name: the parser says so
+        }
+    }
+
+    /** Up to {@code max} bytes from the start of the stream, which is rewound; null if it cannot be. */
     private static byte[] peek(InputStream input, int max) {
         if (!input.markSupported()) {
-            return new byte[0];
+            return null;
         }
         try {
             input.mark(max);
@@ -108,7 +185,7 @@ final class WxrReader implements Closeable {
             input.reset();
             return head;
         } catch (IOException e) {
-            return new byte[0];
+            return null;
         }
     }
 
@@ -172,7 +249,7 @@ final class WxrReader implements Closeable {
                     default -> skip();
                 }
             }
-            throw new WxrFormatException("The file ends before its <channel> is closed: it looks truncated.",
+            throw new WxrFormatException(name + ": the file ends before its <channel> is closed: it looks truncated.",
                     line(), column(), null);
         } catch (XMLStreamException e) {
             throw failure(e);
@@ -189,7 +266,7 @@ final class WxrReader implements Closeable {
             if (!sawRoot) {
                 sawRoot = true;
                 if (!"rss".equals(xml.getLocalName())) {
-                    throw new WxrFormatException("This is not a WordPress export: its root element is <"
+                    throw new WxrFormatException(name + " is not a WordPress export: its root element is <"
                             + xml.getLocalName() + ">, not <rss>.", line(), column(), null);
                 }
                 continue;
@@ -201,7 +278,7 @@ final class WxrReader implements Closeable {
             }
             skip();
         }
-        throw new WxrFormatException("This is not a WordPress export: it has no <channel>.", line(), column(), null);
+        throw new WxrFormatException(name + " is not a WordPress export: it has no <channel>.", line(), column(), null);
     }
 
     /**
@@ -480,24 +557,29 @@ final class WxrReader implements Closeable {
         }
         Throwable cause = e.getNestedException() != null ? e.getNestedException() : e.getCause();
         String detail;
-        if (cause instanceof CharacterCodingException) {
+        if (cause instanceof CharacterCodingException && misdeclared != null) {
+            detail = "the bytes are not valid UTF-8, in which the text before them is written (although the file "
+                    + "declares " + misdeclared + "): the file mixes encodings; save the export as UTF-8 throughout";
+        } else if (cause instanceof CharacterCodingException) {
             detail = "the bytes are not valid UTF-8, the file's declared encoding; save the export as UTF-8 or "
                     + "correct its <?xml encoding=…?> declaration";
         } else if (cause instanceof CharConversionException || String.valueOf(e.getMessage()).contains("UTF-8")) {
             detail = "the bytes are not valid in the file's declared encoding (" + clean(e.getMessage())
                     + "); save the export as UTF-8 or correct its <?xml encoding=…?> declaration";
+        } else if (String.valueOf(e.getMessage()).contains("Premature end of file")) {
+            detail = "the file ends before the export begins: it has no <rss> element";
         } else if (String.valueOf(e.getMessage()).contains("must start and end within the same entity")) {
             // The parser's words for a file that stops in the middle of an element.
             detail = "the file ends here, in the middle of the export: it looks cut short (an interrupted download "
                     + "or copy); export it again or copy the whole file";
         } else if (cause instanceof IOException io) {
             // Not the XML's fault: the file could not be read on (a disk error, a pipe that closed).
-            return new WxrFormatException("Reading the export failed " + where(line, column) + ": " + io.getMessage(),
+            return new WxrFormatException(name + ": reading failed " + where(line, column) + ": " + io.getMessage(),
                     line, column, e);
         } else {
             detail = clean(e.getMessage());
         }
-        return new WxrFormatException("Malformed XML " + where(line, column) + ": " + detail, line, column, e);
+        return new WxrFormatException(name + ": malformed XML " + where(line, column) + ": " + detail, line, column, e);
     }
 
     private static String where(int line, int column) {

@@ -88,6 +88,45 @@ class ImportControllerTest {
         assertThat(list.select("table.imports a[href=" + location + "]").text()).isEqualTo("journal.xml");
     }
 
+    /** An upload that cannot be imported is named by the name it was uploaded under, not the server's copy's. */
+    @Test
+    void anEmptyOrPlainTextUploadIsNamedAndSaysWhatIsWrong() throws Exception {
+        StaffUser admin = staff(Role.ADMINISTRATOR);
+        String empty = mvc.perform(multipart("/newsroom/import/")
+                        .file(new MockMultipartFile("file", "journal.xml", "text/xml", new byte[0]))
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(empty).text()).contains("journal.xml is empty").doesNotContain("Choose a WordPress export file");
+        String none = mvc.perform(multipart("/newsroom/import/")
+                        .file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(none).text()).contains("Choose a WordPress export file");
+
+        String location = mvc.perform(multipart("/newsroom/import/")
+                        .file(new MockMultipartFile("file", "notes.txt", "text/plain", "hello, this is not xml\n".getBytes(StandardCharsets.UTF_8)))
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Document progress = ended(location, admin);
+        assertThat(progress.select(".import-state").attr("data-state")).isEqualTo("FAILED");
+        assertThat(progress.text()).contains("notes.txt is not a WordPress export (WXR): it does not start with XML.")
+                .doesNotContain("import-").doesNotContain("prolog");
+    }
+
+    /** The progress page once the import has ended. */
+    private Document ended(String location, StaffUser admin) throws Exception {
+        Document progress = null;
+        for (int i = 0; i < 100; i++) {
+            progress = Jsoup.parse(mvc.perform(get(location).with(user(admin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            String state = progress.select(".import-state").attr("data-state");
+            if (!"RUNNING".equals(state) && !"WAITING".equals(state)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return progress;
+    }
+
     @Test
     void anExportUploadedWhileAnotherIsImportedWaitsItsTurn() throws Exception {
         StaffUser admin = staff(Role.ADMINISTRATOR);

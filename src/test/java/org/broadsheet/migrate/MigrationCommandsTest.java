@@ -153,7 +153,7 @@ class MigrationCommandsTest {
         Path file = tmp.resolve("broken.xml");
         Files.writeString(file, "<?xml version=\"1.0\"?>\n<rss><channel><item><title>x</title>\n</channel></rss>");
         assertThat(run(importWxr, file.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("Malformed XML at line 3, column \\d+");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + ": malformed XML at line 3, column ");
     }
 
     @Test

@@ -58,8 +58,8 @@ class WxrBrokenFilesTest {
         importer.run(failing, null, report);
 
         assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
-        assertThat(report.failure()).startsWith("Reading the export failed at line").contains("Input/output error")
-                .doesNotContain("Malformed XML");
+        assertThat(report.failure()).startsWith("the export: reading failed at line").contains("Input/output error")
+                .doesNotContain("malformed XML");
     }
 
     @Test
@@ -98,9 +98,70 @@ class WxrBrokenFilesTest {
         ImportReport report = run(cut);
 
         assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
-        assertThat(report.failure()).containsPattern("line \\d+, column \\d+").contains("cut short")
-                .doesNotContain("same entity");
+        assertThat(report.failure()).startsWith(cut + ": malformed XML at line ").containsPattern("line \\d+, column \\d+")
+                .contains("cut short").doesNotContain("same entity");
         assertThat(jdbc.sql("SELECT title FROM article").query(String.class).list()).containsExactly("Kept");
+    }
+
+    /** Attachments after the point where reading stopped were not read: not "not in the export". */
+    @Test
+    void anImportStoppedByAnErrorDoesNotCallMediaAfterItMissing() throws Exception {
+        String whole = Wxr.site(
+                Wxr.item(1, "Pictured", "pictured", "publish", "post", "Before\n\n[gallery ids=\"200\"]\n\nAfter",
+                        Wxr.meta("_thumbnail_id", "200")),
+                Wxr.item(2, "Broken", "broken", "publish", "post", "Text <b>unclosed", ""),
+                Wxr.attachment(200, "https://old.example/wp-content/uploads/2020/01/photo.png", "Photo"));
+        Path file = tmp.resolve("malformed-mid.xml");
+        // A stray end tag in the second item: malformed there, with the attachment after it.
+        Files.writeString(file, whole.replace("<wp:post_id>2</wp:post_id>", "<wp:post_id>2</wp:post_id></oops>"));
+        ImportReport report = run(file);
+
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).startsWith(file + ": malformed XML at line");
+        assertThat(report.warnings()).noneMatch(w -> w.contains("not in the export"));
+        assertThat(report.warnings()).contains(
+                "article " + jdbc.sql("SELECT id FROM article").query(Long.class).single()
+                        + ": its featured image (attachment 200) is not among the items read before the import stopped "
+                        + "(it may come after the error; importing the whole file sets it)");
+    }
+
+    /** The parser's words for these would be "Premature end of file" and "Content is not allowed in prolog". */
+    @Test
+    void anEmptyFileAndOneThatIsNotXmlAreNamedAsSuch() throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.xml"));
+        ImportReport report = run(empty);
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).startsWith(empty + " is empty").doesNotContain("Premature");
+
+        Path blank = Files.writeString(tmp.resolve("blank.xml"), "\n  \n");
+        assertThat(run(blank).failure()).startsWith(blank + " is empty");
+
+        Path text = Files.writeString(tmp.resolve("notes.txt"), "hello, this is not xml\n");
+        report = run(text);
+        assertThat(report.state()).isEqualTo(ImportReport.State.FAILED);
+        assertThat(report.failure()).isEqualTo(text + " is not a WordPress export (WXR): it does not start with XML.");
+
+        Path declarationOnly = Files.writeString(tmp.resolve("head.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        assertThat(run(declarationOnly).failure()).startsWith(declarationOnly + ": malformed XML at line")
+                .contains("ends before the export begins").doesNotContain("Premature");
+    }
+
+    /** An export saved again by an editor as "Unicode": read as what its bytes are, whatever its declaration says. */
+    @Test
+    void aUtf16ExportIsReadAsUtf16() throws Exception {
+        String russian = Wxr.site(Wxr.item(1, "Санкции и рынки", "sanktsii", "publish", "post", "Русский текст", ""));
+        Path withMark = tmp.resolve("utf16.xml");
+        Files.write(withMark, ("\uFEFF" + russian).getBytes(StandardCharsets.UTF_16LE));
+        ImportReport report = run(withMark);
+        assertThat(report.state()).as(String.join("\n", report.summary())).isEqualTo(ImportReport.State.FINISHED);
+        assertThat(jdbc.sql("SELECT title FROM article").query(String.class).single()).isEqualTo("Санкции и рынки");
+
+        Sites.wipe(jdbc);
+        Path bigEndianWithoutMark = tmp.resolve("utf16be.xml");
+        Files.write(bigEndianWithoutMark, russian.replace("UTF-8", "UTF-16").getBytes(StandardCharsets.UTF_16BE));
+        report = run(bigEndianWithoutMark);
+        assertThat(report.state()).as(String.join("\n", report.summary())).isEqualTo(ImportReport.State.FINISHED);
+        assertThat(jdbc.sql("SELECT language FROM article").query(String.class).single()).isEqualTo("ru");
     }
 
     @Test

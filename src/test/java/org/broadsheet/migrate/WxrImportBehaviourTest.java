@@ -302,6 +302,42 @@ class WxrImportBehaviourTest {
         assertThat(jdbc.sql("SELECT title FROM article").query(String.class).single()).isEqualTo("Café");
     }
 
+    /**
+     * WordPress writes only UTF-8; a declaration changed by hand or by a tool must not garble the text. The first
+     * non-ASCII text comes after more than the reader's buffer of plain ASCII.
+     */
+    @Test
+    void utf8TextDeclaredAsLatin1IsReadAsUtf8WithAWarning() {
+        List<String> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            items.add(Wxr.item(1000 + i, "Filler " + i, "filler-" + i, "publish", "post", "Plain text. ".repeat(20), ""));
+        }
+        items.add(Wxr.item(41, "Санкции и рынки", "sanktsii", "publish", "post", "Русский текст.", ""));
+        items.add(Wxr.item(43, "制裁と市場", "seisai", "publish", "post", "日本の長期戦略について考える。", ""));
+        for (String declared : new String[] {"ISO-8859-1", "windows-1252"}) {
+            Sites.wipe(jdbc);
+            byte[] xml = Wxr.site(items.toArray(String[]::new)).replace("encoding=\"UTF-8\"", "encoding=\"" + declared + "\"")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(xml.length).isGreaterThan(1 << 17);
+            ImportReport report = importBytes(xml, null);
+
+            assertThat(report.state()).as(String.join("\n", report.summary())).isEqualTo(ImportReport.State.FINISHED);
+            assertThat(jdbc.sql("SELECT title || ' ' || language FROM article WHERE slug IN ('sanktsii', 'seisai') ORDER BY slug")
+                    .query(String.class).list()).containsExactly("Санкции и рынки ru", "制裁と市場 ja");
+            assertThat(report.warnings()).contains("the file declares the encoding " + declared
+                    + ", but its text is UTF-8 (WordPress writes nothing else): it was read as UTF-8");
+        }
+
+        // A file truly in windows-1252 is still read as it says, and nothing is said about it.
+        Sites.wipe(jdbc);
+        byte[] cp1252 = Wxr.site(Wxr.item(90, "Café à 5 €", "cafe", "publish", "post", "Crème brûlée – “quoted”", ""))
+                .replace("encoding=\"UTF-8\"", "encoding=\"windows-1252\"").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        ImportReport report = importBytes(cp1252, null);
+        assertThat(report.state()).isEqualTo(ImportReport.State.FINISHED);
+        assertThat(jdbc.sql("SELECT title FROM article").query(String.class).single()).isEqualTo("Café à 5 €");
+        assertThat(report.warnings()).noneMatch(w -> w.contains("encoding"));
+    }
+
     @Test
     void fileWithoutChannelOrNotRssIsRefused() {
         ImportReport noChannel = importText("<?xml version=\"1.0\"?><rss version=\"2.0\"><item><title>x</title></item></rss>");
@@ -322,7 +358,8 @@ class WxrImportBehaviourTest {
             ImportReport report = importer.newReport(file);
             importer.run(file, null, report);
             assertThat(report.state()).as(name).isEqualTo(ImportReport.State.FAILED);
-            assertThat(report.failure()).as(name).containsPattern("Malformed XML at line \\d+, column \\d+");
+            assertThat(report.failure()).as(name).startsWith(file + ": malformed XML at line ")
+                    .containsPattern("malformed XML at line \\d+, column \\d+");
         }
     }
 

@@ -229,6 +229,68 @@ class WxrImportUploadsTest {
         assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM media_variant")).isEqualTo(2);
     }
 
+    /** A post whose images are a caption, a gallery and a plain image, with the first as its featured image. */
+    private static String pictured() {
+        return Wxr.site(
+                Wxr.attachment(200, "https://old.example/wp-content/uploads/2020/01/photo.png", "A photo", 201, ""),
+                Wxr.attachment(202, "https://old.example/wp-content/uploads/2020/01/other.png", "", 201, ""),
+                Wxr.item(201, "Pictured", "pictured", "publish", "post",
+                        "[caption id=\"attachment_200\" width=\"300\"]<img class=\"wp-image-200\" "
+                                + "src=\"https://old.example/wp-content/uploads/2020/01/photo.png\" alt=\"A photo\"> The photo[/caption]\n\n"
+                                + "[gallery ids=\"200,202\"]\n\n<img src=\"https://old.example/wp-content/uploads/2020/01/other.png\">",
+                        Wxr.meta("_thumbnail_id", "200")));
+    }
+
+    /** Every image the article's page shows: the featured one and those in its body. */
+    private List<String> imagesOfPictured() throws Exception {
+        Document page = Jsoup.parse(answer(get("/2024/03/05/pictured/")).getContentAsString());
+        List<String> sources = new ArrayList<>(page.select("figure.lead-image img").eachAttr("src"));
+        sources.addAll(page.select(".article-body img").eachAttr("src"));
+        return sources;
+    }
+
+    /** The newsroom's upload cannot take media, and a re-run may be made without --media-dir: copies stay in use. */
+    @Test
+    void runningTheImportAgainWithoutTheMediaFolderKeepsTheCopies() throws Exception {
+        Path uploads = tmp.resolve("uploads");
+        upload(uploads, "2020/01/photo.png", png(1600, 1000));
+        upload(uploads, "2020/01/other.png", PNG);
+        importWithMedia(pictured(), uploads);
+        List<String> copied = imagesOfPictured();
+        assertThat(copied).hasSize(5).allSatisfy(src -> assertThat(src).startsWith("/media/wp/2020/01/"));
+        long variants = Sites.count(jdbc, "SELECT COUNT(*) FROM media_variant");
+        assertThat(variants).isPositive();
+
+        ImportReport again = importWithMedia(pictured(), null);
+        assertThat(imagesOfPictured()).isEqualTo(copied);
+        assertThat(jdbc.sql("SELECT body_md FROM article").query(String.class).single()).doesNotContain("old.example");
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM media WHERE storage_key LIKE 'remote/%'")).isZero();
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM media_variant")).isEqualTo(variants);
+        assertThat(again.count("attachments updated")).isEqualTo(2);
+        movesTo(get("/wp-content/uploads/2020/01/photo.png"), "/media/wp/2020/01/photo.png");
+    }
+
+    /** As the newsroom's import page advises: import first, then run the command again with the media. */
+    @Test
+    void mediaImportedWithoutTheirFilesTakeTheCopiesWhenTheImportRunsAgainWithThem() throws Exception {
+        importWithMedia(pictured(), null);
+        assertThat(imagesOfPictured()).allSatisfy(src -> assertThat(src).startsWith("https://old.example/"));
+
+        Path uploads = tmp.resolve("uploads");
+        upload(uploads, "2020/01/photo.png", png(1600, 1000));
+        upload(uploads, "2020/01/other.png", PNG);
+        importWithMedia(pictured(), uploads);
+
+        assertThat(imagesOfPictured()).hasSize(5).allSatisfy(src -> assertThat(src).startsWith("/media/wp/2020/01/"));
+        assertThat(jdbc.sql("SELECT storage_key || ' ' || COALESCE(remote_url, '-') FROM media ORDER BY storage_key")
+                .query(String.class).list()).containsExactly("wp/2020/01/other.png -", "wp/2020/01/photo.png -");
+        assertThat(Sites.count(jdbc, "SELECT COUNT(*) FROM media")).isEqualTo(2);
+        // The featured image is sent at the width a screen needs, as a copy imported at once would be.
+        Document page = Jsoup.parse(answer(get("/2024/03/05/pictured/")).getContentAsString());
+        assertThat(page.select("figure.lead-image img").attr("srcset")).contains("/media/wp/2020/01/photo.w480.png 480w");
+        assertThat(page.select("figure.lead-image img").attr("width")).isEqualTo("1600");
+    }
+
     @Test
     void aCraftedExportLeadsNowhereElse() throws Exception {
         Path uploads = tmp.resolve("uploads");
