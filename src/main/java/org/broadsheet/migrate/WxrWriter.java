@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,13 +156,20 @@ class WxrWriter {
         return logins;
     }
 
-    /** WordPress category slugs are unique site-wide; a section's path is, so it becomes the nicename. */
+    /**
+     * Each section's own slug as the nicename, so that WordPress (and an import back) builds the same address
+     * from it and its parent; see {@link SectionNicenames} for two sections with one slug. Parents come first.
+     */
     private Map<Long, String> categories(XMLStreamWriter w) throws XMLStreamException {
         Map<Long, String> nicenames = new HashMap<>();
-        List<Map<String, Object>> rows = jdbc.sql("SELECT id, parent_id, path, name, description FROM section ORDER BY path")
+        List<Map<String, Object>> rows = jdbc.sql("SELECT id, parent_id, slug, path, name, description FROM section ORDER BY path")
                 .query().listOfRows();
-        for (Map<String, Object> r : rows) {
-            nicenames.put(((Number) r.get("id")).longValue(), ((String) r.get("path")).replace('/', '-'));
+        SectionNicenames unique = new SectionNicenames();
+        // Shallower sections first: of two sections with one slug, a top-level one keeps it as it is.
+        List<Map<String, Object>> byDepth = new ArrayList<>(rows);
+        byDepth.sort(Comparator.comparingLong(r -> ((String) r.get("path")).chars().filter(c -> c == '/').count()));
+        for (Map<String, Object> r : byDepth) {
+            nicenames.put(((Number) r.get("id")).longValue(), unique.of((String) r.get("slug"), (String) r.get("path")));
         }
         for (Map<String, Object> r : rows) {
             Object parent = r.get("parent_id");
