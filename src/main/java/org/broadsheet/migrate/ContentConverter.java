@@ -1,6 +1,7 @@
 package org.broadsheet.migrate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns a WordPress post body into Broadsheet Markdown: block-editor comments stripped, automatic
  * paragraphs made explicit, shortcodes expanded, and footnotes — the block editor's ({@code <sup data-fn>}
- * with the {@code footnotes} post meta) and the plugins' shortcodes — made real Markdown footnotes.
+ * with the {@code footnotes} post meta), the plugins' shortcodes and Broadsheet's own rendered ones — made real
+ * Markdown footnotes.
  * Thread-safe: holds no state between calls.
  */
 final class ContentConverter {
@@ -29,6 +31,8 @@ final class ContentConverter {
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\s*\n\\s*\n\\s*");
     private static final Evaluator NOTE_REFERENCES = QueryParser.parse("sup[data-fn]");
     private static final Evaluator RENDERED_NOTES = QueryParser.parse("ol.wp-block-footnotes");
+    private static final Evaluator RENDERED_MARKDOWN_NOTES = QueryParser.parse("section.footnotes");
+    private static final Evaluator MARKDOWN_NOTE_REFERENCES = QueryParser.parse("sup.footnote-ref");
     private static final Evaluator IMAGES = QueryParser.parse("img[src]");
     private static final Evaluator LINKS = QueryParser.parse("a[href]");
 
@@ -79,6 +83,7 @@ final class ContentConverter {
         Document doc = Jsoup.parseBodyFragment(prepared.html());
         List<String> notes = new ArrayList<>(prepared.notes());
         blockEditorNotes(doc, footnotesMeta, notes, warnings);
+        renderedNotes(doc, notes);
         rewriteUploads(doc, links);
         MarkdownWriter writer = new MarkdownWriter(links);
         StringBuilder md = new StringBuilder(writer.blocks(doc.body()));
@@ -121,16 +126,59 @@ final class ContentConverter {
             }
             renderedList.remove();
         }
+        // A note referred to twice is one note, with two references to it.
+        Map<String, Integer> numberById = new HashMap<>();
         for (Element ref : refs) {
             String id = ref.attr("data-fn");
-            String content = byId.get(id);
-            if (content == null) {
-                warnings.add("footnote " + ref.text() + " has no text in the export; its number is kept");
-                ref.replaceWith(new Element("sup").text(ref.text()));
+            Integer number = numberById.get(id);
+            if (number == null) {
+                String content = byId.get(id);
+                if (content == null) {
+                    warnings.add("footnote " + ref.text() + " has no text in the export; its number is kept");
+                    ref.replaceWith(new Element("sup").text(ref.text()));
+                    continue;
+                }
+                notes.add(content);
+                number = notes.size();
+                numberById.put(id, number);
+            }
+            ref.replaceWith(new Element("sup").attr("data-bs-note", String.valueOf(number)));
+        }
+    }
+
+    /**
+     * Footnotes as Broadsheet renders them ({@code <sup class="footnote-ref"><a href="#fn-1">} and a
+     * {@code section.footnotes} list), which a WXR file written by an earlier Broadsheet holds: without this they
+     * would come back as links to anchors that no longer exist and a "Notes" list.
+     */
+    private static void renderedNotes(Document doc, List<String> notes) {
+        Element list = doc.selectFirst(RENDERED_MARKDOWN_NOTES);
+        if (list == null) {
+            return;
+        }
+        Map<String, Element> byAnchor = new HashMap<>();
+        list.select("li[id]").forEach(li -> byAnchor.put(li.id(), li));
+        Map<String, Integer> numberByAnchor = new HashMap<>();
+        for (Element ref : doc.select(MARKDOWN_NOTE_REFERENCES)) {
+            Element link = ref.selectFirst("a[href^=#]");
+            String anchor = link == null ? "" : link.attr("href").substring(1);
+            Element li = byAnchor.get(anchor);
+            if (li == null) {
                 continue;
             }
-            notes.add(content);
-            ref.replaceWith(new Element("sup").attr("data-bs-note", String.valueOf(notes.size())));
+            Integer number = numberByAnchor.get(anchor);
+            if (number == null) {
+                Element note = li.clone();
+                note.select("a.footnote-backref").remove();
+                notes.add(note.html());
+                number = notes.size();
+                numberByAnchor.put(anchor, number);
+            }
+            ref.replaceWith(new Element("sup").attr("data-bs-note", String.valueOf(number)));
+        }
+        // A list that no reference named is text of the post, kept as it is.
+        if (!numberByAnchor.isEmpty()) {
+            list.remove();
         }
     }
 

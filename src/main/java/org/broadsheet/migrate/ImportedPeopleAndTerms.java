@@ -111,7 +111,7 @@ final class ImportedPeopleAndTerms {
         } else if (!t.parent().isBlank() && parent == null) {
             report.warn("category \"" + t.slug() + "\" names a parent \"" + t.parent() + "\" that the export does not have; imported at the top level");
         }
-        String slug = slug(t.slug().isBlank() ? t.name() : t.slug(), "section-" + t.id());
+        String slug = slug(t.slug().isBlank() ? t.name() : SectionNicenames.slugOf(t.slug()), "section-" + t.id());
         String path = parentPath.isEmpty() ? slug : parentPath + "/" + slug;
         Long id = sectionsByPath.get(path);
         if (id == null) {

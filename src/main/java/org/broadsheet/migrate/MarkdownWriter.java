@@ -1,6 +1,7 @@
 package org.broadsheet.migrate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -35,6 +36,8 @@ final class MarkdownWriter {
     // Selectors parsed once, not at every call.
     private static final Evaluator CAPTION_OR_EMBED = QueryParser.parse("figcaption, table, iframe, video, audio");
     private static final Evaluator IMAGE = QueryParser.parse("img");
+    private static final Evaluator IMAGE_WITH_SOURCE = QueryParser.parse("img[src]");
+    private static final Evaluator LINKED_IMAGE = QueryParser.parse("a img");
     private static final Evaluator CODE_WITH_LANGUAGE = QueryParser.parse("code[class*=language-]");
     private static final Evaluator NOTE_MARKS = QueryParser.parse("sup[data-bs-note]");
     private static final Evaluator SCRIPTS = QueryParser.parse("script, style, noscript, template");
@@ -143,6 +146,8 @@ final class MarkdownWriter {
             default -> {
                 if ("div".equals(tag) && e.hasClass("bs-gallery")) {
                     gallery(e, out);
+                } else if ("figure".equals(tag) && isPlainGallery(e)) {
+                    galleryOfImages(e, out);
                 } else if (KEPT_AS_HTML.contains(tag)) {
                     if ("figure".equals(tag) && e.selectFirst(CAPTION_OR_EMBED) == null
                             && e.selectFirst(IMAGE) != null) {
@@ -203,8 +208,6 @@ final class MarkdownWriter {
     }
 
     private void gallery(Element e, StringBuilder out) {
-        StringBuilder html = new StringBuilder("<figure class=\"gallery\">");
-        int images = 0;
         List<String> urls = new ArrayList<>();
         if (e.attr("data-ids").isBlank()) {
             urls.addAll(links.gallery());
@@ -221,13 +224,41 @@ final class MarkdownWriter {
         if (urls.isEmpty()) {
             unresolved = true;
         }
-        for (String url : urls) {
-            html.append("<img src=\"").append(escapeAttribute(url)).append("\" alt=\"\">");
-            images++;
+        galleryFigure(urls, Collections.nCopies(urls.size(), ""), out);
+    }
+
+    /**
+     * A block-editor gallery ({@code figure.wp-block-gallery}, which Broadsheet's export writes too) or a
+     * Broadsheet gallery ({@code figure.gallery}) of bare images, read as a gallery: as a plain figure its images
+     * would run together in one paragraph. One with captions, embeds or linked images stays HTML, so that
+     * those are kept.
+     */
+    private static boolean isPlainGallery(Element e) {
+        return (e.hasClass("wp-block-gallery") || e.hasClass("gallery")) && e.selectFirst(CAPTION_OR_EMBED) == null
+                && e.selectFirst(IMAGE) != null && e.selectFirst(LINKED_IMAGE) == null;
+    }
+
+    private void galleryOfImages(Element e, StringBuilder out) {
+        List<String> urls = new ArrayList<>();
+        List<String> alts = new ArrayList<>();
+        for (Element img : e.select(IMAGE_WITH_SOURCE)) {
+            urls.add(img.attr("src"));
+            alts.add(img.attr("alt"));
         }
-        if (images > 0) {
-            paragraph(html.append("</figure>").toString(), out);
+        galleryFigure(urls, alts, out);
+    }
+
+    /** Broadsheet's gallery: a figure of images, which the renderer keeps as HTML. */
+    private static void galleryFigure(List<String> urls, List<String> alts, StringBuilder out) {
+        if (urls.isEmpty()) {
+            return;
         }
+        StringBuilder html = new StringBuilder("<figure class=\"gallery\">");
+        for (int i = 0; i < urls.size(); i++) {
+            html.append("<img src=\"").append(escapeAttribute(urls.get(i))).append("\" alt=\"")
+                    .append(escapeAttribute(alts.get(i))).append("\">");
+        }
+        paragraph(html.append("</figure>").toString(), out);
     }
 
     private void html(Element e, StringBuilder out) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Writes the site as a WordPress export (WXR 1.2) that WordPress's importer reads: authors, sections as
- * categories (with their hierarchy), tags, articles as posts with their rendered HTML, excerpts, statuses,
+ * categories (with their hierarchy), tags, articles as posts with their rendered HTML (footnotes and galleries in
+ * the block editor's forms, see {@link BlockEditorMarkup}), excerpts, statuses,
  * languages and translation groups as Polylang terms, lead images as attachments with {@code _thumbnail_id},
  * and the comments with their threading. Streams article by article.
  */
@@ -105,8 +107,10 @@ class WxrWriter {
                 jdbc.sql("SELECT id, storage_key, file_name, alt_text, caption, remote_url, created_at FROM media")
                         .query(Rows.of(MediaRow.class)).list().forEach(m -> media.put(m.id(), m));
                 long attachmentBase = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM article").query(Long.class).single();
+                Map<String, Long> attachmentIds = new HashMap<>();
                 for (MediaRow m : media.values()) {
                     attachment(w, m, attachmentBase + m.id(), base);
+                    attachmentIds.put(attachmentUrl(m, base), attachmentBase + m.id());
                 }
 
                 List<Long> ids = jdbc.sql("SELECT id FROM article ORDER BY id").query(Long.class).list();
@@ -117,7 +121,7 @@ class WxrWriter {
                                 created_at, lead_media_id, translation_group, featured, comments_open
                             FROM article WHERE id IN (:ids) ORDER BY id""").param("ids", slice).query(Rows.of(ArticleRow.class)).list();
                     for (ArticleRow a : rows) {
-                        comments += item(w, a, logins, nicenames, base, attachmentBase, s);
+                        comments += item(w, a, logins, nicenames, base, attachmentBase, attachmentIds, s);
                         posts++;
                     }
                 }
@@ -155,13 +159,20 @@ class WxrWriter {
         return logins;
     }
 
-    /** WordPress category slugs are unique site-wide; a section's path is, so it becomes the nicename. */
+    /**
+     * Each section's own slug as the nicename, so that WordPress (and an import back) builds the same address
+     * from it and its parent; see {@link SectionNicenames} for two sections with one slug. Parents come first.
+     */
     private Map<Long, String> categories(XMLStreamWriter w) throws XMLStreamException {
         Map<Long, String> nicenames = new HashMap<>();
-        List<Map<String, Object>> rows = jdbc.sql("SELECT id, parent_id, path, name, description FROM section ORDER BY path")
+        List<Map<String, Object>> rows = jdbc.sql("SELECT id, parent_id, slug, path, name, description FROM section ORDER BY path")
                 .query().listOfRows();
-        for (Map<String, Object> r : rows) {
-            nicenames.put(((Number) r.get("id")).longValue(), ((String) r.get("path")).replace('/', '-'));
+        SectionNicenames unique = new SectionNicenames();
+        // Shallower sections first: of two sections with one slug, a top-level one keeps it as it is.
+        List<Map<String, Object>> byDepth = new ArrayList<>(rows);
+        byDepth.sort(Comparator.comparingLong(r -> ((String) r.get("path")).chars().filter(c -> c == '/').count()));
+        for (Map<String, Object> r : byDepth) {
+            nicenames.put(((Number) r.get("id")).longValue(), unique.of((String) r.get("slug"), (String) r.get("path")));
         }
         for (Map<String, Object> r : rows) {
             Object parent = r.get("parent_id");
@@ -186,8 +197,12 @@ class WxrWriter {
         }
     }
 
+    private static String attachmentUrl(MediaRow m, String base) {
+        return m.remoteUrl() != null ? m.remoteUrl() : base + MediaStorage.url(m.storageKey());
+    }
+
     private void attachment(XMLStreamWriter w, MediaRow m, long postId, String base) throws XMLStreamException {
-        String url = m.remoteUrl() != null ? m.remoteUrl() : base + MediaStorage.url(m.storageKey());
+        String url = attachmentUrl(m, base);
         w.writeStartElement("item");
         text(w, null, "title", m.fileName());
         text(w, null, "link", url);
@@ -209,7 +224,8 @@ class WxrWriter {
     }
 
     private long item(XMLStreamWriter w, ArticleRow a, Map<Long, String> logins, Map<Long, String> nicenames,
-                      String base, long attachmentBase, SiteSettings.Settings s) throws XMLStreamException {
+                      String base, long attachmentBase, Map<String, Long> attachmentIds, SiteSettings.Settings s)
+            throws XMLStreamException {
         String url = a.publishedAt() == null ? base + "/?p=" + a.id() : base + ArticleUrls.of(a.publishedAt(), a.slug(), s.timeZone());
         w.writeStartElement("item");
         text(w, null, "title", a.title());
@@ -222,7 +238,8 @@ class WxrWriter {
         cdata(w, "http://purl.org/dc/elements/1.1/", "creator", authorIds.isEmpty() ? "" : logins.getOrDefault(authorIds.get(0), ""));
         writeGuid(w, base + "/?p=" + a.id());
         text(w, null, "description", "");
-        cdata(w, "http://purl.org/rss/1.0/modules/content/", "encoded", absolute(a.bodyHtml(), base));
+        BlockEditorMarkup.Written body = BlockEditorMarkup.of(absolute(a.bodyHtml(), base), a.id(), attachmentIds);
+        cdata(w, "http://purl.org/rss/1.0/modules/content/", "encoded", body.html());
         cdata(w, "http://wordpress.org/export/1.2/excerpt/", "encoded", a.standfirst());
         text(w, WP, "post_id", String.valueOf(a.id()));
         OffsetDateTime date = a.publishedAt() != null ? a.publishedAt() : a.createdAt();
@@ -254,6 +271,9 @@ class WxrWriter {
         }
         if (a.leadMediaId() != null) {
             meta(w, "_thumbnail_id", String.valueOf(attachmentBase + a.leadMediaId()));
+        }
+        if (body.footnotesMeta() != null) {
+            meta(w, "footnotes", body.footnotesMeta());
         }
         List<CommentRow> comments = jdbc.sql("""
                 SELECT id, parent_id, author_name, author_email, author_url, author_ip, body, status, created_at

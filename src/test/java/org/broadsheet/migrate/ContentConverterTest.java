@@ -120,4 +120,43 @@ class ContentConverterTest {
         Document doc = rendered("<pre>line one\n  indented *stars*\n\nafter blank</pre>", null);
         assertThat(doc.select("pre code").text()).isEqualTo("line one\n  indented *stars*\n\nafter blank");
     }
+
+    @Test
+    void aBlockEditorNoteReferredToTwiceIsOneNote() {
+        String html = "<p>One<sup data-fn=\"aa\" class=\"fn\"><a href=\"#aa\" id=\"aa-link\">1</a></sup>, again"
+                + "<sup data-fn=\"aa\" class=\"fn\"><a href=\"#aa\" id=\"aa-link\">1</a></sup>.</p><!-- wp:footnotes /-->";
+        String markdown = ContentConverter.convert(html, "[{\"id\":\"aa\",\"content\":\"The note\"}]", ContentConverter.NO_LINKS).markdown();
+        assertThat(markdown).contains("One[^1], again[^1].").contains("[^1]: The note").doesNotContain("[^2]");
+    }
+
+    @Test
+    void footnotesAsBroadsheetRendersThemBecomeMarkdownFootnotesAgain() {
+        // What a WXR file written by an earlier Broadsheet holds: the rendered references and list.
+        String html = renderer.render("Claim one[^1] and claim two[^2].\n\n[^1]: First *block* note.\n[^2]: Second note.\n");
+        String markdown = md(html);
+        assertThat(markdown).contains("Claim one[^1] and claim two[^2].", "[^1]: First *block* note.", "[^2]: Second note.")
+                .doesNotContain("Notes", "#fn", "↩");
+        assertThat(Jsoup.parseBodyFragment(renderer.render(markdown)).body().html()).isEqualTo(Jsoup.parseBodyFragment(html).body().html());
+    }
+
+    @Test
+    void aGalleryBlockOfImagesBecomesAGalleryFigure() {
+        String html = """
+                <!-- wp:gallery {"linkTo":"none"} --><figure class="wp-block-gallery has-nested-images columns-default is-cropped">
+                <!-- wp:image {"id":7} --><figure class="wp-block-image size-large"><img src="https://x.org/a.jpg" alt="A" class="wp-image-7"/></figure><!-- /wp:image -->
+                <!-- wp:image {"id":8} --><figure class="wp-block-image size-large"><img src="https://x.org/b.jpg" alt="" class="wp-image-8"/></figure><!-- /wp:image -->
+                </figure><!-- /wp:gallery -->""";
+        assertThat(md(html)).isEqualTo("<figure class=\"gallery\"><img src=\"https://x.org/a.jpg\" alt=\"A\"><img src=\"https://x.org/b.jpg\" alt=\"\"></figure>\n");
+        assertThat(rendered(html, null).select("figure.gallery img").eachAttr("src")).containsExactly("https://x.org/a.jpg", "https://x.org/b.jpg");
+    }
+
+    @Test
+    void aGalleryWithCaptionsOrLinksStaysAsItWasSoNothingIsLost() {
+        String captioned = "<figure class=\"wp-block-gallery\"><figure class=\"wp-block-image\"><img src=\"https://x.org/a.jpg\" alt=\"\">"
+                + "<figcaption>Harbour</figcaption></figure></figure>";
+        assertThat(rendered(captioned, null).select("figcaption").text()).isEqualTo("Harbour");
+        String linked = "<figure class=\"wp-block-gallery\"><figure class=\"wp-block-image\"><a href=\"https://x.org/a-full.jpg\">"
+                + "<img src=\"https://x.org/a.jpg\" alt=\"\"></a></figure></figure>";
+        assertThat(rendered(linked, null).select("a[href=https://x.org/a-full.jpg] img")).hasSize(1);
+    }
 }
