@@ -22,9 +22,7 @@ import org.springframework.stereotype.Component;
  * secondary indexes are dropped and built again at its end, one sorted pass each, instead of taking an entry
  * per row on the way: on H2 every entry of a transaction is written twice (uncommitted, then committed) and
  * index pages are written again at every flush. Only indexes that back no constraint and that nothing reads
- * during an import are listed; primary keys, unique indexes and indexes a foreign key uses stay (on H2 the
- * link tables' author, section and tag indexes are their keys' since migration 47: dropping one fails, and it is
- * kept and forgotten here).
+ * during an import are listed; primary keys, unique indexes and the ones H2 makes for foreign keys stay.
  * <p>
  * Each index's CREATE statement is stored in {@code import_deferred_index} before it is dropped, and its row
  * deleted once the index is back: at the end of the import, failed or not, or — when the process was killed
