@@ -124,6 +124,20 @@ class CommentController {
         return show(model, article, articleUrl, "Reply to " + parent.authorName(), null, parent, form, null);
     }
 
+    /**
+     * A comment's lasting address: sends the reader to the discussion page that shows it now (which page depends on
+     * the order and page size the settings give, and on the comments since), so links to it can be made without
+     * working that out. Only approved comments of this article are found.
+     */
+    @GetMapping(ARTICLE + "comments/{id:\\d+}/")
+    String shown(@PathVariable int year, @PathVariable int month, @PathVariable int day, @PathVariable String slug,
+                 @PathVariable long id) {
+        Article article = article(year, month, day, slug);
+        comments.find(id).filter(c -> c.articleId() == article.id() && c.status() == CommentStatus.APPROVED)
+                .orElseThrow(() -> new NotFoundException("That comment is not shown under this article."));
+        return "redirect:" + anchor(article, articleUrl(article), id);
+    }
+
     @GetMapping(ARTICLE + "comments/{id:\\d+}/held")
     String held(@PathVariable int year, @PathVariable int month, @PathVariable int day, @PathVariable String slug,
                 @PathVariable long id, @RequestParam(required = false) String sig, Model model) {

@@ -14,4 +14,12 @@ final class CommentLinks {
     static String anchor(String articleUrl, int page, long commentId) {
         return (page <= 1 ? articleUrl : articleUrl + "comments/?page=" + page) + "#comment-" + commentId;
     }
+
+    /**
+     * The comment's lasting address ({@code …/comments/123/}), which redirects to {@link #anchor}: for lists that
+     * link many comments, so that the page holding each is worked out only when a link is followed.
+     */
+    static String permalink(String articleUrl, long commentId) {
+        return articleUrl + "comments/" + commentId + "/";
+    }
 }

@@ -42,15 +42,12 @@ public class CommentQueue {
     private final SiteSettings siteSettings;
     private final SiteUrls urls;
     private final SpamFilter spam;
-    private final CommentService comments;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     CommentQueue(CommentRepository repository, ArticleService articles, SiteSettings siteSettings, SiteUrls urls,
-                 SpamFilter spam, CommentService comments, ApplicationEventPublisher events, TransactionTemplate transactions,
-                 Clock clock) {
-        this.comments = comments;
+                 SpamFilter spam, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.transactions = transactions;
         this.repository = repository;
         this.articles = articles;
@@ -208,7 +205,6 @@ public class CommentQueue {
         return new QueueItem(r.id(), r.status(), r.authorName(), r.authorEmail(), r.authorUrl(), r.authorIp(),
                 article.map(Article::title).orElse("(deleted article)"), url, CommentText.toHtml(r.body()), r.body(),
                 r.spamScore(), reasons, r.createdAt().atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm")),
-                r.parentId(), r.parentId() == null || url.isEmpty() ? null
-                        : CommentLinks.anchor(url, comments.pageHolding(r.articleId(), r.parentId()), r.parentId()));
+                r.parentId(), r.parentId() == null || url.isEmpty() ? null : CommentLinks.permalink(url, r.parentId()));
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param bodyHtml the text as readers would see it (escaped by {@link CommentText})
  * @param reasons  one line per signal, e.g. "links: 4 links (more than 2 allowed) [+3.0]"
- * @param parentUrl the anchor of the comment this one answers, on the discussion page that shows it; null for none
+ * @param parentUrl the lasting address of the comment this one answers (it redirects to the discussion page showing it); null for none
  */
 public record QueueItem(long id, CommentStatus status, String authorName, String authorEmail, String authorUrl,
                         String authorIp, String articleTitle, String articleUrl, String bodyHtml, String body,

@@ -233,7 +233,11 @@ class CommentPostingTest {
             assertThat(reply).isEqualTo(ARTICLE + "comments/?page=" + topLevel() + "#comment-" + replyId);
             assertShownAt(reply, replyId);
             // The queue's "in reply to" link leads to the comment answered, on its page.
-            assertShownAt(queue.get(replyId).parentUrl(), oldest);
+            // The queue links the comment's lasting address, which sends the moderator to the page showing it.
+            String parentUrl = queue.get(replyId).parentUrl();
+            assertThat(parentUrl).isEqualTo(ARTICLE + "comments/" + oldest + "/");
+            assertShownAt(mvc.perform(get(parentUrl)).andReturn().getResponse().getRedirectedUrl(), oldest);
+            assertThat(mvc.perform(get(ARTICLE + "comments/999999999/")).andReturn().getResponse().getStatus()).isEqualTo(404);
 
             // A held comment, once approved, is sent to its page from the held notice.
             settings.save(Map.of("hold_first_comment", "true", "newest_first", "false"));
