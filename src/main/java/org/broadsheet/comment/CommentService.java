@@ -23,7 +23,6 @@ import org.broadsheet.spam.SpamVerdict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The reader discussion under each article: what is shown, and posting new comments through the spam filter. */
 @Service
@@ -38,20 +37,17 @@ public class CommentService {
     private final FormTokens tokens;
     private final SpamFilter spam;
     private final ModeratorMail mail;
-    private final TransactionTemplate transactions;
     private final RateLocks rateLocks;
     private final Clock clock;
 
     CommentService(CommentRepository repository, ApplicationEventPublisher events, DiscussionSettings settings,
-                   FormTokens tokens, SpamFilter spam, ModeratorMail mail, TransactionTemplate transactions,
-                   RateLocks rateLocks, Clock clock) {
+                   FormTokens tokens, SpamFilter spam, ModeratorMail mail, RateLocks rateLocks, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.settings = settings;
         this.tokens = tokens;
         this.spam = spam;
         this.mail = mail;
-        this.transactions = transactions;
         this.rateLocks = rateLocks;
         this.clock = clock;
     }
@@ -177,8 +173,9 @@ public class CommentService {
 
     /**
      * Posts a reader's (or staff member's) comment. Everything that can be wrong is checked before anything is
-     * stored; the spam filter runs outside the transaction (it may call Akismet); the insert is one transaction,
-     * and a double submission finds the first comment through the idempotency key.
+     * stored; the spam filter runs outside the transaction (it may call Akismet); the rate check and the insert are
+     * one transaction under the sender's {@link RateLocks}, and a double submission finds the first comment through
+     * the idempotency key.
      *
      * @throws CommentRejected with what to fix; nothing was stored
      */
@@ -243,17 +240,16 @@ public class CommentService {
                 now, key, hash, decision.recheck());
         long id;
         try {
-            // Counted again and stored under the sender's locks: the count above let the spam filter be skipped
-            // for a sender already over the limit, this one keeps parallel posts from passing it together.
+            // Counted again and stored in one transaction under the sender's locks (which hold across nodes):
+            // the count above let the spam filter be skipped for a sender already over the limit, this one keeps
+            // parallel posts from passing it together.
             id = rateLocks.holding(sender.ip(), email, () -> {
                 if (staff.isEmpty()) {
                     checkRate(sender.ip(), email, now, s);
                 }
-                return transactions.execute(tx -> {
-                    long inserted = repository.insert(row);
-                    events.publishEvent(new CommentChanged(inserted, target.articleId()));
-                    return inserted;
-                });
+                long inserted = repository.insert(row);
+                events.publishEvent(new CommentChanged(inserted, target.articleId()));
+                return inserted;
             });
         } catch (DuplicateKeyException raced) {
             CommentRepository.CommentRow first = repository.findByIdempotencyKey(key).orElseThrow(() -> raced);
