@@ -98,7 +98,7 @@ public record CommentForm(String name, String email, String url, String text, St
             }
             if (email.isEmpty()) {
                 problems.add("Please give your email address (it is never shown).");
-            } else if (normalisedEmail().length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+            } else if (!isEmailAddress(email)) {
                 problems.add("\"" + shorten(email) + "\" is not an email address.");
             }
             if (!url.isEmpty() && !isWebAddress(url)) {
@@ -118,6 +118,11 @@ public record CommentForm(String name, String email, String url, String text, St
             problems.add("The comment you are replying to is not valid.");
         }
         return problems;
+    }
+
+    /** Whether a reader may comment with this email address, as typed (it is checked for length as stored). */
+    static boolean isEmailAddress(String email) {
+        return email.toLowerCase(Locale.ROOT).length() <= MAX_EMAIL && EMAIL.matcher(email).matches();
     }
 
     /**

@@ -61,6 +61,22 @@ public class DiscussionSettings {
                 Map.entry("retention_days", "60"), Map.entry("disallowed_words", ""), Map.entry("disallowed_ips", ""),
                 Map.entry("disallowed_emails", ""), Map.entry("moderator_emails", ""), Map.entry("notify_authors", "false"));
 
+        /** The settings as the table and the settings form spell them: names as in {@link #DEFAULTS}, lists one entry a line. */
+        public Map<String, String> asText() {
+            return Map.ofEntries(
+                    Map.entry("open_by_default", String.valueOf(openByDefault)), Map.entry("close_after_days", String.valueOf(closeAfterDays)),
+                    Map.entry("hold_first_comment", String.valueOf(holdFirstComment)), Map.entry("hold_all", String.valueOf(holdAll)),
+                    Map.entry("max_links", String.valueOf(maxLinks)), Map.entry("max_depth", String.valueOf(maxDepth)),
+                    Map.entry("per_page", String.valueOf(perPage)), Map.entry("newest_first", String.valueOf(newestFirst)),
+                    Map.entry("ip_per_hour", String.valueOf(ipPerHour)), Map.entry("email_per_hour", String.valueOf(emailPerHour)),
+                    Map.entry("retention_days", String.valueOf(retentionDays)),
+                    Map.entry("disallowed_words", String.join("\n", disallowedWords)),
+                    Map.entry("disallowed_ips", String.join("\n", disallowedIps)),
+                    Map.entry("disallowed_emails", String.join("\n", disallowedEmails)),
+                    Map.entry("moderator_emails", String.join("\n", moderatorEmails)),
+                    Map.entry("notify_authors", String.valueOf(notifyAuthors)));
+        }
+
         public SpamRules spamRules() {
             return new SpamRules(maxLinks, disallowedWords, disallowedIps, disallowedEmails);
         }

@@ -11,6 +11,7 @@ class DisallowedCheck implements SpamCheck {
     @Override
     public SpamSignal check(CommentDraft draft, SpamRules rules) {
         String email = lower(draft.authorEmail());
+        // A whole address, or "@" and the domain that ends one; the discussion settings take no other entries.
         for (String blocked : rules.disallowedEmails()) {
             String b = lower(blocked).strip();
             if (!b.isEmpty() && (b.startsWith("@") ? email.endsWith(b) : email.equals(b))) {

@@ -131,6 +131,69 @@ class DiscussionSettingsAndPrivacyTest {
         settings.save(Map.of("moderator_emails", ""));
     }
 
+    /**
+     * A disallowed-list entry that names no address would match no comment without a word: it is refused where it
+     * is typed, by its line, and the form comes back as it was sent, with nothing saved.
+     */
+    @Test
+    void disallowedEntriesThatNameNoAddressAreRefusedByLineWithTheFormAsSent() throws Exception {
+        settings.save(Map.of("disallowed_ips", "198.51.100.9", "disallowed_emails", "@stored.example", "retention_days", "60",
+                "hold_all", "false"));
+        Map<String, String> badIps = Map.of("example.org", "a host name", "203.0.113.0/33", "more bits than IPv4 has",
+                "2001:db8::", "a prefix needs no second colon", "203.0.113", "a prefix ends in a dot",
+                "010.0.0.", "no address is written with a leading zero", "198.51.100.1.5", "five numbers");
+        for (Map.Entry<String, String> entry : badIps.entrySet()) {
+            String bad = entry.getKey();
+            String why = entry.getValue();
+            Document page = refused("disallowed_ips", "198.51.100.20\r\n" + bad + "\r\n2001:db8::/32", "disallowed_emails", "@kept.example");
+            assertThat(page.select(".form-problems li").eachText()).as(why)
+                    .containsExactly("Disallowed IP addresses, line 2: \u201c" + bad + "\u201d is not an IP address, a range or the start"
+                            + " of an address. Give one a line: an address (203.0.113.7, 2001:db8::5), a range (203.0.113.0/24,"
+                            + " 2001:db8::/32) or the start of one, ending in \u201c.\u201d or \u201c:\u201d (203.0.113., 2001:db8:).");
+            assertThat(page.getElementById("disallowed_ips").val()).as(why).isEqualTo("198.51.100.20\n" + bad + "\n2001:db8::/32");
+            assertThat(page.getElementById("disallowed_emails").val()).as(why).isEqualTo("@kept.example");
+        }
+        for (String bad : List.of("stored.example", "spammer", "@localhost", "two@at@example.org", "Spam <spam@example.org>", "@")) {
+            Document page = refused("disallowed_emails", "spam@example.org\n\n" + bad, "disallowed_ips", "198.51.100.20");
+            assertThat(page.select(".form-problems li").eachText()).as(bad).containsExactly("Disallowed email addresses, line 3: \u201c"
+                    + bad + "\u201d is neither an email address nor \u201c@\u201d and a domain. Give one a line, such as"
+                    + " spammer@example.com, or @example.com for a whole domain.");
+            assertThat(page.getElementById("disallowed_emails").val()).as(bad).isEqualTo("spam@example.org\n\n" + bad);
+        }
+        assertThat(settings.current().disallowedIps()).containsExactly("198.51.100.9");
+        assertThat(settings.current().disallowedEmails()).containsExactly("@stored.example");
+        assertThat(settings.current().retentionDays()).isEqualTo(60);
+        assertThat(settings.current().holdAll()).isFalse();
+
+        var form = AkismetIntegrationTest.validSettings();
+        form.add("disallowed_ips", " 203.0.113.7 \r\n2001:DB8::5\r\n\r\n203.0.113.0/24\r\n2001:db8::/32\r\n203.0.113.\r\n2001:db8:\r\n[::1]");
+        form.add("disallowed_emails", "Spammer@Example.com\n@spam.example");
+        assertThat(mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/newsroom/comments/settings?saved");
+        assertThat(settings.current().disallowedIps())
+                .containsExactly("203.0.113.7", "2001:DB8::5", "203.0.113.0/24", "2001:db8::/32", "203.0.113.", "2001:db8:", "[::1]");
+        assertThat(settings.current().disallowedEmails()).containsExactly("Spammer@Example.com", "@spam.example");
+        settings.save(Map.of("disallowed_ips", "", "disallowed_emails", ""));
+    }
+
+    /**
+     * Sends the settings form with a changed retention period, "hold every comment" ticked and the given lists;
+     * expects the 400 page, with the rest of the form as sent.
+     */
+    private Document refused(String list, String text, String otherList, String otherText) throws Exception {
+        var form = AkismetIntegrationTest.validSettings();
+        form.set("retention_days", "45");
+        form.add("hold_all", "on");
+        form.add(list, text);
+        form.add(otherList, otherText);
+        MvcResult result = mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn();
+        assertThat(result.getResponse().getStatus()).as(text).isEqualTo(400);
+        Document page = Jsoup.parse(result.getResponse().getContentAsString());
+        assertThat(page.getElementById("retention_days").val()).as(text).isEqualTo("45");
+        assertThat(page.select("input[name=hold_all]").hasAttr("checked")).as(text).isTrue();
+        return page;
+    }
+
     @Test
     void closedDiscussionsShowNoFormAndRefusePosts() throws Exception {
         settings.save(Map.of("close_after_days", "1"));
