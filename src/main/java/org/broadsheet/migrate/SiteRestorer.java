@@ -1,7 +1,6 @@
 package org.broadsheet.migrate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import javax.sql.DataSource;
@@ -26,9 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Restores an archive written by {@link SiteExporter} into an empty instance, in one transaction: either the
@@ -49,7 +45,6 @@ class SiteRestorer {
     private final MediaStorage storage;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     SiteRestorer(DataSource dataSource, MediaStorage storage, PlatformTransactionManager transactions,
                  ApplicationEventPublisher events) {
@@ -72,21 +67,9 @@ class SiteRestorer {
      * @throws BadRequestException naming what in the archive cannot be restored; nothing was restored then
      */
     Summary restore(Path file, String archiveName) throws IOException, SQLException {
-        try (ZipFile zip = openArchive(file, archiveName)) {
-            ZipEntry manifestEntry = zip.getEntry("manifest.json");
-            if (manifestEntry == null) {
-                throw new BadRequestException(archiveName + " is not a Broadsheet archive: it has no manifest.json.");
-            }
-            JsonNode manifest;
-            try (InputStream in = zip.getInputStream(manifestEntry)) {
-                manifest = json.readTree(in);
-            } catch (JacksonException e) {
-                throw new BadRequestException(archiveName + ": manifest.json is not valid JSON: " + e.getOriginalMessage()
-                        + "; nothing was restored.");
-            }
-            if (manifest.path("format").asInt(0) != SiteExporter.FORMAT) {
-                throw new BadRequestException("This archive's format (" + manifest.path("format") + ") is not one this version reads.");
-            }
+        try (BackupArchive archive = BackupArchive.open(file, archiveName)) {
+            ZipFile zip = archive.zip();
+            JsonNode manifest = archive.manifest();
             refuseIfNotEmpty();
             List<String> warnings = new ArrayList<>();
             Map<String, Long> rows = new LinkedHashMap<>();
@@ -94,7 +77,8 @@ class SiteRestorer {
                 tx.executeWithoutResult(status -> {
                     Connection c = DataSourceUtils.getConnection(dataSource);
                     try {
-                        for (Tables.Table table : Tables.inDependencyOrder(c)) {
+                        List<Tables.Table> tables = Tables.inDependencyOrder(c);
+                        for (Tables.Table table : tables) {
                             ZipEntry entry = zip.getEntry("tables/" + table.name() + ".jsonl");
                             if (entry == null) {
                                 continue;
@@ -120,16 +104,6 @@ class SiteRestorer {
                 moveIdentitiesPastRestoredIds();
                 return new Summary(rows, media.count(), warnings);
             }
-        }
-    }
-
-    /** The file as a zip archive; anything else is a message naming it, not the zip library's "END header not found". */
-    private static ZipFile openArchive(Path file, String name) throws IOException {
-        try {
-            return new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new BadRequestException(name + " is not a Broadsheet archive: it is not a zip file ("
-                    + e.getMessage() + "). Give the .zip file that the export command wrote.");
         }
     }
 
