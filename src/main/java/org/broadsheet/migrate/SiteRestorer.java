@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * whole site arrives or nothing does. The media files are unpacked and checked before the first row is written
  * and moved into the media folder as the transaction's last step ({@link StagedMedia}), so a damaged archive
  * leaves the instance empty, ready for another try. Rows keep their ids (links between tables and addresses stay as they
- * were); identity counters are moved past them afterwards. Rows that the new instance has already (the roles
+ * were); identity counters are moved past them in the same transaction. Rows that the new instance has already (the roles
  * and the spam filter's model its migrations seed, the comment-form secret it makes at start-up) take the
  * archive's values.
  */
@@ -90,6 +90,7 @@ class SiteRestorer {
                                 warnings.add("table " + name.asString() + " is in the archive but not in this version's schema; skipped");
                             }
                         }
+                        moveIdentitiesPastRestoredIds(c, tables, archiveName);
                         publishArticleChanges(c);
                         // Last, so that a file that cannot be moved rolls the rows back.
                         media.moveIntoPlace();
@@ -101,7 +102,6 @@ class SiteRestorer {
                     }
                 });
                 media.keep();
-                moveIdentitiesPastRestoredIds();
                 return new Summary(rows, media.count(), warnings);
             }
         }
@@ -123,22 +123,32 @@ class SiteRestorer {
         }
     }
 
-    /** New rows must not collide with restored ids: each identity counter restarts after the largest id. */
-    private void moveIdentitiesPastRestoredIds() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            for (Tables.Table table : Tables.inDependencyOrder(c)) {
-                if (!table.identityId()) {
-                    continue;
-                }
-                long max;
-                try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table.name())) {
-                    rs.next();
-                    max = rs.getLong(1);
-                }
-                try (Statement st = c.createStatement()) {
-                    st.execute("ALTER TABLE " + table.name() + " ALTER COLUMN id RESTART WITH " + (max + 1));
-                }
+    /**
+     * New rows must not collide with restored ids: each identity counter restarts after the largest id. Inside the
+     * restore's transaction, so that a counter that cannot be moved rolls the rows back instead of leaving a site
+     * whose next article or comment would take a restored row's id. PostgreSQL undoes the restart with the
+     * transaction; H2 applies it at once without committing the rows, and keeps it when they roll back, which only
+     * leaves unused ids in an instance that is still empty.
+     */
+    private static void moveIdentitiesPastRestoredIds(Connection c, List<Tables.Table> tables, String archiveName)
+            throws SQLException {
+        for (Tables.Table table : tables) {
+            if (!table.identityId()) {
+                continue;
+            }
+            long max;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table.name())) {
+                rs.next();
+                max = rs.getLong(1);
+            }
+            if (max == Long.MAX_VALUE) {
+                throw new BadRequestException(archiveName + ": tables/" + table.name() + ".jsonl has a row with the id "
+                        + max + ", the largest there is, so no id would be left for a new " + table.name()
+                        + "; nothing was restored.");
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + table.name() + " ALTER COLUMN id RESTART WITH " + (max + 1));
             }
         }
     }
