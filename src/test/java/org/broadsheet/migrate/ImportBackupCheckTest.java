@@ -13,8 +13,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.broadsheet.BroadsheetApplication;
-import org.broadsheet.support.CommandLauncher;
+import org.broadsheet.testing.JarCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,22 +79,10 @@ class ImportBackupCheckTest {
     /** Runs the jar's command on FILE with a file database in a new data folder; that folder must not appear. */
     private void refused(Path file, String message) {
         String dir = "target/test-data/import-backup-refused-" + UUID.randomUUID();
-        PrintStream originalErr = System.err;
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream both = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(both, true, StandardCharsets.UTF_8);
-        System.setErr(capture);
-        System.setOut(capture);
-        int status;
-        try {
-            status = CommandLauncher.run(BroadsheetApplication.class, new String[] {"import-backup", file.toString(),
-                    "--broadsheet.data-dir=" + dir,
-                    "--spring.datasource.url=jdbc:h2:file:${broadsheet.data-dir}/broadsheet;MODE=PostgreSQL"});
-        } finally {
-            System.setErr(originalErr);
-            System.setOut(originalOut);
-        }
-        String output = both.toString(StandardCharsets.UTF_8);
+        JarCommand.Run run = JarCommand.run("import-backup", file.toString(), "--broadsheet.data-dir=" + dir,
+                "--spring.datasource.url=jdbc:h2:file:${broadsheet.data-dir}/broadsheet;MODE=PostgreSQL");
+        String output = run.output();
+        int status = run.status();
         assertThat(status).as(output).isEqualTo(1);
         assertThat(output).startsWith("import-backup: " + message).doesNotContain("Flyway").doesNotContain("\tat ");
         assertThat(Path.of(dir)).as("the data folder of a refused import-backup " + file.getFileName()).doesNotExist();
