@@ -74,15 +74,13 @@ final class PermalinkStructure {
         }
         Map<String, String> fields = fields(item);
         Set<String> unexplained = new LinkedHashSet<>();
-        item.terms("category").forEach(t -> unexplained.add(t.slug().toLowerCase(Locale.ROOT)));
+        item.terms("category").forEach(t -> unexplained.add(decoded(t.slug()).toLowerCase(Locale.ROOT)));
         if (!item.creator().isBlank()) {
             unexplained.add(item.creator().strip().toLowerCase(Locale.ROOT));
         }
         List<String> out = new ArrayList<>();
         out.add("");
-        String[] segments = path.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String segment = segments[i];
+        for (String segment : path.substring(1).split("/", -1)) {
             List<String> options = options(segment, fields);
             if (options.isEmpty()) {
                 return;
@@ -200,7 +198,7 @@ final class PermalinkStructure {
         return address;
     }
 
-    /** A post name as WordPress keeps it ({@code %e5%88%b6%e8%a3%81}), decoded as {@link WxrFields#pathOf} decodes a link. */
+    /** A post name or category slug as WordPress keeps it ({@code %e5%88%b6%e8%a3%81}), decoded as {@link WxrFields#pathOf} decodes a link. */
     private static String decoded(String postName) {
         String name = postName == null ? "" : postName.strip();
         try {

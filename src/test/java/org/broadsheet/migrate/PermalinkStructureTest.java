@@ -45,6 +45,10 @@ class PermalinkStructureTest {
         PermalinkStructure byCategory = learned(post(10, "sanctions", "2021-04-05 10:00:00", "/news/sanctions/", "news"));
         assertThat(byCategory.addressOf(fields(12, SEISAI, "2021-04-07 10:00:00"))).isNull();
         assertThat(byCategory.unknownBecause()).contains("/news/sanctions/").contains("(news)");
+        // A Japanese category's slug, which WordPress keeps percent-encoded, as the link has it.
+        PermalinkStructure byJapaneseCategory = learned(post(10, "sanctions", "2021-04-05 10:00:00", "/ニュース/sanctions/",
+                "%e3%83%8b%e3%83%a5%e3%83%bc%e3%82%b9"));
+        assertThat(byJapaneseCategory.addressOf(fields(12, SEISAI, "2021-04-07 10:00:00"))).isNull();
         PermalinkStructure byAuthor = learned(post(10, "sanctions", "2021-04-05 10:00:00", "/editor1/sanctions/"));
         assertThat(byAuthor.addressOf(fields(12, SEISAI, "2021-04-07 10:00:00"))).isNull();
     }
