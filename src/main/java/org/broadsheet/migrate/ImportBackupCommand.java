@@ -31,7 +31,11 @@ class ImportBackupCommand implements CliCommand {
         return "import-backup";
     }
 
-    /** Listed in META-INF/spring.factories: the launcher checks the arguments before the database starts. */
+    /**
+     * Listed in META-INF/spring.factories: the launcher checks the arguments before the database starts. A file
+     * that is not an archive (a text file, a WordPress export, an empty or cut-short file) is refused here, so
+     * that no database is made for it. A pipe can be read only once: it is checked after it is copied.
+     */
     static final class Syntax extends OneFileSyntax {
 
         Syntax() {
@@ -41,7 +45,9 @@ class ImportBackupCommand implements CliCommand {
 
         @Override
         String problem(CommandArgs args) {
-            return CommandArgs.unreadableInput(Path.of(args.positional().get(0)));
+            Path file = Path.of(args.positional().get(0));
+            String problem = CommandArgs.unreadableInput(file);
+            return problem == null && Files.isRegularFile(file) ? BackupArchive.problem(file) : problem;
         }
     }
 

@@ -285,7 +285,8 @@ final class ImportRun {
     }
 
     /**
-     * Runs what had to wait for the end of the file: lead images and galleries whose attachments came later.
+     * Runs what had to wait for the end of the file: lead images and galleries whose attachments came later, old
+     * addresses that only the whole file's permalinks show.
      *
      * @param wholeFile false when reading stopped at an error: an attachment not seen may be in the part not read,
      *                  so the report must not call it missing from the export
@@ -293,6 +294,7 @@ final class ImportRun {
     void finish(boolean wholeFile) {
         people.flushCategories();
         redirects.attachmentPages(this::articleOf, true);
+        redirects.unlinkedPosts(wholeFile);
         flush();
         for (long[] lead : deferredLeads) {
             Long mediaId = media.mediaId(String.valueOf(lead[1]));

@@ -43,6 +43,13 @@ final class RedirectRows {
     private final Map<String, Object[]> pending = new LinkedHashMap<>();
     /** Attachment pages whose article has not been written yet: it may come later in the file. */
     private final List<AttachmentPage> waiting = new ArrayList<>();
+    /** The old site's permalink structure, as its published posts' links show it. */
+    private final PermalinkStructure structure = new PermalinkStructure();
+    /** Published or scheduled posts that the export gives no pretty permalink: theirs waits for the structure. */
+    private final List<Unlinked> unlinked = new ArrayList<>();
+
+    private record Unlinked(long articleId, Map<String, String> fields) {
+    }
 
     /** @param paths each old path, and whether it is the item's own (true) or its GUID's (false) */
     private record AttachmentPage(Map<String, Boolean> paths, String parent, String file) {
@@ -62,6 +69,16 @@ final class RedirectRows {
         String permalink = pathOf(item.link());
         if (permalink != null && !permalink.equals("/")) {
             paths.put(permalink, true);
+        }
+        boolean pretty = permalink != null && !permalink.equals("/") && !permalink.contains("?");
+        if ("post".equals(item.postType())) {
+            String status = item.status() == null ? "" : item.status().strip();
+            if (pretty && "publish".equals(status)) {
+                structure.learn(item, permalink);
+            } else if (!pretty && ("publish".equals(status) || "future".equals(status))
+                    && !item.postName().isBlank() && unlinked.size() < MAX_WAITING) {
+                unlinked.add(new Unlinked(articleId, PermalinkStructure.fields(item)));
+            }
         }
         if (!item.postId().isBlank()) {
             paths.put(("page".equals(item.postType()) ? "/?page_id=" : "/?p=") + item.postId(), true);
@@ -109,6 +126,47 @@ final class RedirectRows {
         } else {
             waiting.add(page);
         }
+    }
+
+    /**
+     * Gives the posts the export named only by their {@code post_name} (a scheduled post's link is {@code /?p=ID};
+     * some exports have no {@code <link>}) the address the old site's permalink structure gave them, once the
+     * whole file has shown that structure ({@link PermalinkStructure}). Such an address is a weaker claim than any
+     * item's own link, as a GUID's is: it never takes an address another post's link names.
+     *
+     * @param wholeFile false when reading stopped at an error: a post not read may contradict the structure, so
+     *                  nothing is rebuilt (running the import again on the whole file does it)
+     */
+    void unlinkedPosts(boolean wholeFile) {
+        if (unlinked.isEmpty() || !wholeFile) {
+            unlinked.clear();
+            return;
+        }
+        int rebuilt = 0;
+        for (Unlinked post : unlinked) {
+            String address = structure.addressOf(post.fields());
+            if (address != null) {
+                claim(address, post.articleId(), null, false);
+                rebuilt++;
+            }
+        }
+        // A site whose posts all have plain addresses in the export most likely had no other: nothing to say.
+        if (structure.showsPrettyLinks()) {
+            String known = structure.known();
+            String posts = unlinked.size() + (unlinked.size() == 1 ? " post" : " posts")
+                    + " exported without a pretty permalink (a scheduled post's is /?p=ID)";
+            String given = " the old address the site's permalink structure" + (known == null ? "" : " (" + known + ")")
+                    + " made for " + (unlinked.size() == 1 ? "it" : "them");
+            if (rebuilt == unlinked.size()) {
+                report.note(posts + ": given" + given);
+            } else if (rebuilt == 0) {
+                report.note(posts + ": kept only /?p=ID, since" + given + " cannot be rebuilt: " + structure.unknownBecause());
+            } else {
+                report.note(posts + ": " + rebuilt + " given" + given + "; the others kept only /?p=ID, as "
+                        + structure.unknownBecause());
+            }
+        }
+        unlinked.clear();
     }
 
     /** A copied file's old address, to its copy here ({@code /media/…}, not yet encoded). */

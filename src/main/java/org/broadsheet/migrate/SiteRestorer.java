@@ -1,7 +1,6 @@
 package org.broadsheet.migrate;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import javax.sql.DataSource;
@@ -26,16 +24,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Restores an archive written by {@link SiteExporter} into an empty instance, in one transaction: either the
  * whole site arrives or nothing does. The media files are unpacked and checked before the first row is written
  * and moved into the media folder as the transaction's last step ({@link StagedMedia}), so a damaged archive
  * leaves the instance empty, ready for another try. Rows keep their ids (links between tables and addresses stay as they
- * were); identity counters are moved past them afterwards. Rows that the new instance has already (the roles
+ * were); identity counters are moved past them in the same transaction. Rows that the new instance has already (the roles
  * and the spam filter's model its migrations seed, the comment-form secret it makes at start-up) take the
  * archive's values.
  */
@@ -49,7 +45,6 @@ class SiteRestorer {
     private final MediaStorage storage;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     SiteRestorer(DataSource dataSource, MediaStorage storage, PlatformTransactionManager transactions,
                  ApplicationEventPublisher events) {
@@ -72,21 +67,9 @@ class SiteRestorer {
      * @throws BadRequestException naming what in the archive cannot be restored; nothing was restored then
      */
     Summary restore(Path file, String archiveName) throws IOException, SQLException {
-        try (ZipFile zip = openArchive(file, archiveName)) {
-            ZipEntry manifestEntry = zip.getEntry("manifest.json");
-            if (manifestEntry == null) {
-                throw new BadRequestException(archiveName + " is not a Broadsheet archive: it has no manifest.json.");
-            }
-            JsonNode manifest;
-            try (InputStream in = zip.getInputStream(manifestEntry)) {
-                manifest = json.readTree(in);
-            } catch (JacksonException e) {
-                throw new BadRequestException(archiveName + ": manifest.json is not valid JSON: " + e.getOriginalMessage()
-                        + "; nothing was restored.");
-            }
-            if (manifest.path("format").asInt(0) != SiteExporter.FORMAT) {
-                throw new BadRequestException("This archive's format (" + manifest.path("format") + ") is not one this version reads.");
-            }
+        try (BackupArchive archive = BackupArchive.open(file, archiveName)) {
+            ZipFile zip = archive.zip();
+            JsonNode manifest = archive.manifest();
             refuseIfNotEmpty();
             List<String> warnings = new ArrayList<>();
             Map<String, Long> rows = new LinkedHashMap<>();
@@ -94,7 +77,8 @@ class SiteRestorer {
                 tx.executeWithoutResult(status -> {
                     Connection c = DataSourceUtils.getConnection(dataSource);
                     try {
-                        for (Tables.Table table : Tables.inDependencyOrder(c)) {
+                        List<Tables.Table> tables = Tables.inDependencyOrder(c);
+                        for (Tables.Table table : tables) {
                             ZipEntry entry = zip.getEntry("tables/" + table.name() + ".jsonl");
                             if (entry == null) {
                                 continue;
@@ -106,6 +90,7 @@ class SiteRestorer {
                                 warnings.add("table " + name.asString() + " is in the archive but not in this version's schema; skipped");
                             }
                         }
+                        moveIdentitiesPastRestoredIds(c, tables, archiveName);
                         publishArticleChanges(c);
                         // Last, so that a file that cannot be moved rolls the rows back.
                         media.moveIntoPlace();
@@ -117,19 +102,8 @@ class SiteRestorer {
                     }
                 });
                 media.keep();
-                moveIdentitiesPastRestoredIds();
                 return new Summary(rows, media.count(), warnings);
             }
-        }
-    }
-
-    /** The file as a zip archive; anything else is a message naming it, not the zip library's "END header not found". */
-    private static ZipFile openArchive(Path file, String name) throws IOException {
-        try {
-            return new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new BadRequestException(name + " is not a Broadsheet archive: it is not a zip file ("
-                    + e.getMessage() + "). Give the .zip file that the export command wrote.");
         }
     }
 
@@ -149,22 +123,32 @@ class SiteRestorer {
         }
     }
 
-    /** New rows must not collide with restored ids: each identity counter restarts after the largest id. */
-    private void moveIdentitiesPastRestoredIds() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            for (Tables.Table table : Tables.inDependencyOrder(c)) {
-                if (!table.identityId()) {
-                    continue;
-                }
-                long max;
-                try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table.name())) {
-                    rs.next();
-                    max = rs.getLong(1);
-                }
-                try (Statement st = c.createStatement()) {
-                    st.execute("ALTER TABLE " + table.name() + " ALTER COLUMN id RESTART WITH " + (max + 1));
-                }
+    /**
+     * New rows must not collide with restored ids: each identity counter restarts after the largest id. Inside the
+     * restore's transaction, so that a counter that cannot be moved rolls the rows back instead of leaving a site
+     * whose next article or comment would take a restored row's id. PostgreSQL undoes the restart with the
+     * transaction; H2 applies it at once without committing the rows, and keeps it when they roll back, which only
+     * leaves unused ids in an instance that is still empty.
+     */
+    private static void moveIdentitiesPastRestoredIds(Connection c, List<Tables.Table> tables, String archiveName)
+            throws SQLException {
+        for (Tables.Table table : tables) {
+            if (!table.identityId()) {
+                continue;
+            }
+            long max;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table.name())) {
+                rs.next();
+                max = rs.getLong(1);
+            }
+            if (max == Long.MAX_VALUE) {
+                throw new BadRequestException(archiveName + ": tables/" + table.name() + ".jsonl has a row with the id "
+                        + max + ", the largest there is, so no id would be left for a new " + table.name()
+                        + "; nothing was restored.");
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE " + table.name() + " ALTER COLUMN id RESTART WITH " + (max + 1));
             }
         }
     }

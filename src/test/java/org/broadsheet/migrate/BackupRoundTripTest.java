@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
+import org.broadsheet.article.ArticleService;
+import org.broadsheet.article.ArticleStatus;
 import org.broadsheet.article.ArticleUrls;
+import org.broadsheet.comment.CommentService;
+import org.broadsheet.comment.CommentStatus;
 import org.broadsheet.support.BadRequestException;
 import org.broadsheet.testing.Instances;
 import org.jsoup.Jsoup;
@@ -110,6 +121,61 @@ class BackupRoundTripTest {
                     .sql("SELECT password_hash FROM app_user WHERE email = 'secret-keeper@example.org'")
                     .query(String.class).single()).isEqualTo("{noop}x");
         }
+    }
+
+    /**
+     * The identity counters used to be moved past the restored ids after the restore's transaction had committed:
+     * when that failed, the site was restored but its next article or comment took a restored row's id (a
+     * duplicate key), and a second try was refused as "not empty". Now a counter that cannot be moved (here: a
+     * comment with the largest id there is, after which none is left) rolls the whole restore back; the sound
+     * archive then restores, and what editors and readers add next gets ids after the restored ones.
+     */
+    @Test
+    void newArticlesAndCommentsAfterARestoreGetIdsAfterTheRestoredOnes() throws Exception {
+        Path archive = tmp.resolve("site.zip");
+        exporter.export(archive, false);
+        Path lastComment = withLastCommentIdAt(archive, Long.MAX_VALUE, tmp.resolve("no-id-left.zip"));
+
+        try (ConfigurableApplicationContext restored = emptyInstance()) {
+            SiteRestorer other = restored.getBean(SiteRestorer.class);
+            JdbcClient otherJdbc = restored.getBean(JdbcClient.class);
+            assertThatThrownBy(() -> other.restore(lastComment)).isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining("no-id-left.zip: tables/comment.jsonl has a row with the id " + Long.MAX_VALUE)
+                    .hasMessageEndingWith("nothing was restored.");
+            assertThat(otherJdbc.sql("SELECT COUNT(*) FROM article").query(Long.class).single()).isZero();
+            assertThat(otherJdbc.sql("SELECT COUNT(*) FROM comment").query(Long.class).single()).isZero();
+
+            other.restore(archive);
+            long maxArticle = otherJdbc.sql("SELECT MAX(id) FROM article").query(Long.class).single();
+            long maxComment = otherJdbc.sql("SELECT MAX(id) FROM comment").query(Long.class).single();
+            long article = restored.getBean(ArticleService.class).create(new ArticleService.NewArticle("after-the-restore",
+                    "en", "After the restore", "", "Written on the restored site.", ArticleStatus.PUBLISHED,
+                    OffsetDateTime.parse("2026-11-26T10:00:00Z"), null, null, null, null, null, null, null, null, null,
+                    null, false, List.of(), List.of(), List.of()));
+            assertThat(article).isGreaterThan(maxArticle);
+            long comment = restored.getBean(CommentService.class).addTrusted(article, null, "Reader", "reader@example.org",
+                    null, "The first comment after the restore.", CommentStatus.APPROVED, OffsetDateTime.parse("2026-11-26T11:00:00Z"));
+            assertThat(comment).isGreaterThan(maxComment);
+        }
+    }
+
+    /** A copy of the archive whose last comment has the id given. */
+    private static Path withLastCommentIdAt(Path archive, long id, Path out) throws Exception {
+        try (ZipFile in = new ZipFile(archive.toFile()); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("tables/comment.jsonl")) {
+                    List<String> lines = new ArrayList<>(new String(bytes, StandardCharsets.UTF_8).lines().toList());
+                    assertThat(lines).isNotEmpty();
+                    lines.set(lines.size() - 1, lines.get(lines.size() - 1).replaceFirst("^\\{\"id\":\\d+", "{\"id\":" + id));
+                    bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
+        return out;
     }
 
     /** What a reader sees of an article, without what differs per request (the CSRF token). */

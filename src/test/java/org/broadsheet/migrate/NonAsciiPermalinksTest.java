@@ -49,12 +49,21 @@ class NonAsciiPermalinksTest {
     }
 
     static String post(int id, String title, String postName, String link, String day) {
-        return "<item><title><![CDATA[" + title + "]]></title><link>" + link + "</link>"
+        return post(id, title, postName, "publish", "<link>" + link + "</link>", day, "");
+    }
+
+    /**
+     * @param linkElement the item's {@code <link>} element, or "" for none
+     * @param terms       its {@code <category>} elements
+     */
+    static String post(int id, String title, String postName, String status, String linkElement, String day, String terms) {
+        return "<item><title><![CDATA[" + title + "]]></title>" + linkElement
                 + "<dc:creator>editor1</dc:creator><guid isPermaLink=\"false\">https://old.example/?p=" + id + "</guid>"
                 + "<content:encoded><![CDATA[<p>" + title + ".</p>]]></content:encoded>"
                 + "<wp:post_id>" + id + "</wp:post_id><wp:post_date>" + day + " 10:00:00</wp:post_date>"
-                + "<wp:post_date_gmt>" + day + " 10:00:00</wp:post_date_gmt><wp:post_name>" + postName + "</wp:post_name>"
-                + "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>";
+                + "<wp:post_date_gmt>" + ("draft".equals(status) ? "0000-00-00 00:00:00" : day + " 10:00:00")
+                + "</wp:post_date_gmt><wp:post_name>" + postName + "</wp:post_name>"
+                + "<wp:status>" + status + "</wp:status><wp:post_type>post</wp:post_type>" + terms + "</item>";
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 import org.broadsheet.BroadsheetApplication;
+import org.broadsheet.testing.JarCommand;
+import org.broadsheet.testing.JarCommand.Run;
 import org.junit.jupiter.api.Test;
 
 class CommandLauncherTest {
@@ -137,23 +139,8 @@ class CommandLauncherTest {
         }
     }
 
-    private record Run(int status, String output) {
-    }
-
-    /** Runs the launcher; what it wrote to either stream. */
     private static Run run(String[] args) {
-        PrintStream originalErr = System.err;
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream both = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(both, true, StandardCharsets.UTF_8);
-        System.setErr(capture);
-        System.setOut(capture);
-        try {
-            return new Run(CommandLauncher.run(BroadsheetApplication.class, args), both.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(originalErr);
-            System.setOut(originalOut);
-        }
+        return JarCommand.run(args);
     }
 
     @Test
