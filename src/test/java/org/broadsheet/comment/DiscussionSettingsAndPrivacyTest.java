@@ -95,6 +95,45 @@ class DiscussionSettingsAndPrivacyTest {
         assertThat(privacyPage.getElementById("akismet-notice").text()).contains("No external spam service");
     }
 
+    /**
+     * The form is filled from the stored settings and sent back whole: a setting it failed to show would be saved
+     * back as empty, i.e. reset to its default, whenever an editor saved anything else.
+     */
+    @Test
+    void theFormShowsEverySettingAsStoredAndSavingItUnchangedKeepsThem() throws Exception {
+        Map<String, String> stored = Map.ofEntries(Map.entry("open_by_default", "false"), Map.entry("close_after_days", "14"),
+                Map.entry("hold_first_comment", "false"), Map.entry("hold_all", "true"), Map.entry("max_links", "3"),
+                Map.entry("max_depth", "4"), Map.entry("per_page", "25"), Map.entry("newest_first", "true"),
+                Map.entry("ip_per_hour", "7"), Map.entry("email_per_hour", "6"), Map.entry("retention_days", "45"),
+                Map.entry("disallowed_words", "casino\nfree money"), Map.entry("disallowed_ips", "203.0.113.0/24\n2001:db8:"),
+                Map.entry("disallowed_emails", "@spam.example"), Map.entry("moderator_emails", "moderator@meridian.example"),
+                Map.entry("notify_authors", "true"));
+        assertThat(stored.keySet()).isEqualTo(DiscussionSettings.Settings.DEFAULTS.keySet());
+        try {
+            settings.save(stored);
+            DiscussionSettings.Settings before = settings.current();
+            Document page = Jsoup.parse(mvc.perform(get("/newsroom/comments/settings")).andReturn().getResponse().getContentAsString());
+            var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+            for (String name : stored.keySet()) {
+                org.jsoup.nodes.Element field = page.selectFirst("[name=" + name + "]");
+                assertThat(field).as(name).isNotNull();
+                boolean checkbox = field.attr("type").equals("checkbox");
+                String shown = checkbox ? String.valueOf(field.hasAttr("checked")) : field.is("textarea") ? field.wholeText() : field.val();
+                assertThat(shown).as(name).isEqualTo(stored.get(name));
+                if (!checkbox) {
+                    form.add(name, shown);
+                } else if (field.hasAttr("checked")) {
+                    form.add(name, "on");
+                }
+            }
+            assertThat(mvc.perform(post("/newsroom/comments/settings").params(form).with(csrf())).andReturn().getResponse()
+                    .getRedirectedUrl()).isEqualTo("/newsroom/comments/settings?saved");
+            assertThat(settings.current()).isEqualTo(before);
+        } finally {
+            settings.save(DiscussionSettings.Settings.DEFAULTS);
+        }
+    }
+
     @Test
     void invalidSettingsAreRefusedWithAMessage() throws Exception {
         var form = AkismetIntegrationTest.validSettings();
