@@ -243,7 +243,7 @@ public class CommentService {
             // Counted again and stored in one transaction under the sender's locks (which hold across nodes):
             // the count above let the spam filter be skipped for a sender already over the limit, this one keeps
             // parallel posts from passing it together.
-            id = rateLocks.holding(sender.ip(), email, () -> {
+            id = rateLocks.holding(limitedAddresses(staff.isPresent(), sender.ip(), email, s), () -> {
                 if (staff.isEmpty()) {
                     checkRate(sender.ip(), email, now, s);
                 }
@@ -259,6 +259,18 @@ public class CommentService {
             mail.awaitingModeration(id, target, name, form.text(), s);
         }
         return new Posted(id, decision.status(), false);
+    }
+
+    /** The addresses whose hourly limit counts this post: none for staff, none for a limit that is off. */
+    private static List<String> limitedAddresses(boolean staff, String ip, String email, DiscussionSettings.Settings s) {
+        List<String> limited = new ArrayList<>(2);
+        if (!staff && s.ipPerHour() > 0 && ip != null) {
+            limited.add(ip);
+        }
+        if (!staff && s.emailPerHour() > 0) {
+            limited.add(email);
+        }
+        return limited;
     }
 
     private void checkRate(String ip, String email, OffsetDateTime now, DiscussionSettings.Settings s) {

@@ -1,5 +1,6 @@
 package org.broadsheet.comment;
 
+import java.util.Collection;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -24,12 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps a lock in memory per stripe, so that a node's own posts queue in memory rather than each holding a
  * database connection while it waits for a row (and H2's lock timeout is never reached on one node).
  *
- * <p>Why this cannot deadlock: every post takes at most two stripes, always the lower number first, and
- * always the memory lock of a stripe before its row; the row locks are the transaction's first statements, so
- * it holds no other lock while it waits for them. After them it only reads and inserts the comment and its
- * change-log row: a concurrent insert it could wait for (the same idempotency key) comes from the same email
- * address, so from a post that must hold the same stripe first. No other code locks these rows. Waits therefore
- * always point from a lower stripe to a higher one, and such waits cannot form a circle.
+ * <p>Why this cannot deadlock: every post takes at most two stripes (one per limit that is on), always the
+ * lower number first, and always the memory lock of a stripe before its row; the row locks are the
+ * transaction's first statements, so it holds no other lock while it waits for them. After them it only reads and inserts the comment and its
+ * change-log row. The one insert it could wait for is another post's comment with the same idempotency key (a
+ * double submission, which may hold other stripes or none); that post has already inserted its comment, so it
+ * waits for nothing more than its own change-log row, which conflicts with no one, and commits. No other code
+ * locks these rows. Waits therefore always point from a lower stripe to a higher one, or at a transaction that
+ * waits for nothing, and such waits cannot form a circle.
  */
 @Component
 class RateLocks {
@@ -51,29 +54,31 @@ class RateLocks {
     }
 
     /**
-     * Runs {@code work} in a transaction of its own that first locks the stripes of both addresses, in memory and
-     * in the database, and commits before they are let go. Keep the work to the count and the insert: everyone
-     * posting from an address of the same stripe waits for it.
+     * Runs {@code work} in a transaction of its own that first locks the stripes of the given addresses, in memory
+     * and in the database, and commits before they are let go. Pass only the addresses whose limit is on: a post
+     * that no limit counts (staff, or both limits off) runs without waiting for anyone. Keep the work to the count
+     * and the insert: everyone posting from an address of the same stripe waits for it.
      */
-    <T> T holding(String ip, String email, Supplier<T> work) {
-        int first = Math.min(stripe(ip), stripe(email));
-        int second = Math.max(stripe(ip), stripe(email));
-        stripes[first].lock();
+    <T> T holding(Collection<String> addresses, Supplier<T> work) {
+        int[] held = addresses.stream().mapToInt(RateLocks::stripe).sorted().distinct().toArray();
+        return lockingFrom(held, 0, work);
+    }
+
+    /** Takes the memory locks from {@code held[next]} on, lowest first, then the rows in one transaction. */
+    private <T> T lockingFrom(int[] held, int next, Supplier<T> work) {
+        if (next == held.length) {
+            return transactions.execute(tx -> {
+                for (int stripe : held) {
+                    lockRow(stripe);
+                }
+                return work.get();
+            });
+        }
+        stripes[held[next]].lock();
         try {
-            stripes[second].lock();
-            try {
-                return transactions.execute(tx -> {
-                    lockRow(first);
-                    if (second != first) {
-                        lockRow(second);
-                    }
-                    return work.get();
-                });
-            } finally {
-                stripes[second].unlock();
-            }
+            return lockingFrom(held, next + 1, work);
         } finally {
-            stripes[first].unlock();
+            stripes[held[next]].unlock();
         }
     }
 
