@@ -25,14 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps a lock in memory per stripe, so that a node's own posts queue in memory rather than each holding a
  * database connection while it waits for a row (and H2's lock timeout is never reached on one node).
  *
- * <p>Why this cannot deadlock: every post takes at most two stripes (one per limit that is on), always the
- * lower number first, and always the memory lock of a stripe before its row; the row locks are the
- * transaction's first statements, so it holds no other lock while it waits for them. After them it only reads and inserts the comment and its
- * change-log row. The one insert it could wait for is another post's comment with the same idempotency key (a
- * double submission, which may hold other stripes or none); that post has already inserted its comment, so it
- * waits for nothing more than its own change-log row, which conflicts with no one, and commits. No other code
- * locks these rows. Waits therefore always point from a lower stripe to a higher one, or at a transaction that
- * waits for nothing, and such waits cannot form a circle.
+ * <p>Why this cannot deadlock: every post takes at most two stripes (one per limit that is on), always the lower
+ * number first, and always the memory lock of a stripe before its row; the row locks are the transaction's first
+ * statements, so it holds no other lock while it waits for them. After them it only reads and inserts the comment
+ * and its change-log row. The one insert it could wait for is another post's comment with the same idempotency key
+ * (a double submission, which may hold other stripes or none); that post has already inserted its comment, so it
+ * waits for nothing more than its own change-log row, which conflicts with no one, and commits. No other code locks
+ * these rows. Waits therefore always point from a lower stripe to a higher one, or at a transaction that waits for
+ * nothing, and such waits cannot form a circle.
  */
 @Component
 class RateLocks {
