@@ -15,7 +15,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.broadsheet.spam.CommentDraft;
 import org.broadsheet.spam.SpamFilter;
@@ -218,9 +220,8 @@ public class CommentService {
         if (earlier.isPresent()) {
             return new Posted(earlier.get().id(), earlier.get().status(), true);
         }
-        if (staff.isEmpty()) {
-            checkRate(sender.ip(), email, now, s);
-        }
+        Limited limited = Limited.of(staff.isPresent(), sender.ip(), email, s);
+        checkRate(limited, now, s);
         String hash = bodyHash(form.text());
         OffsetDateTime hourAgo = now.minusHours(1);
         long approvedBefore = repository.countApprovedFromEmail(email);
@@ -243,10 +244,8 @@ public class CommentService {
             // Counted again and stored in one transaction under the sender's locks (which hold across nodes):
             // the count above let the spam filter be skipped for a sender already over the limit, this one keeps
             // parallel posts from passing it together.
-            id = rateLocks.holding(limitedAddresses(staff.isPresent(), sender.ip(), email, s), () -> {
-                if (staff.isEmpty()) {
-                    checkRate(sender.ip(), email, now, s);
-                }
+            id = rateLocks.holding(limited.addresses(), () -> {
+                checkRate(limited, now, s);
                 long inserted = repository.insert(row);
                 events.publishEvent(new CommentChanged(inserted, target.articleId()));
                 return inserted;
@@ -261,25 +260,28 @@ public class CommentService {
         return new Posted(id, decision.status(), false);
     }
 
-    /** The addresses whose hourly limit counts this post: none for staff, none for a limit that is off. */
-    private static List<String> limitedAddresses(boolean staff, String ip, String email, DiscussionSettings.Settings s) {
-        List<String> limited = new ArrayList<>(2);
-        if (!staff && s.ipPerHour() > 0 && ip != null) {
-            limited.add(ip);
+    /**
+     * The addresses whose hourly limit counts this post, null where none does (a staff member's post, a limit that is
+     * off, an unknown network address). Both the count and the locks come from it, so they always agree.
+     */
+    private record Limited(String ip, String email) {
+
+        static Limited of(boolean staff, String ip, String email, DiscussionSettings.Settings s) {
+            return new Limited(staff || s.ipPerHour() <= 0 ? null : ip, staff || s.emailPerHour() <= 0 ? null : email);
         }
-        if (!staff && s.emailPerHour() > 0) {
-            limited.add(email);
+
+        List<String> addresses() {
+            return Stream.of(ip, email).filter(Objects::nonNull).toList();
         }
-        return limited;
     }
 
-    private void checkRate(String ip, String email, OffsetDateTime now, DiscussionSettings.Settings s) {
+    private void checkRate(Limited limited, OffsetDateTime now, DiscussionSettings.Settings s) {
         OffsetDateTime hourAgo = now.minusHours(1);
-        if (s.ipPerHour() > 0 && ip != null && repository.countFromIpSince(ip, hourAgo) >= s.ipPerHour()) {
-            throw tooMany("from your network", repository.oldestFromIpSince(ip, hourAgo), now);
+        if (limited.ip() != null && repository.countFromIpSince(limited.ip(), hourAgo) >= s.ipPerHour()) {
+            throw tooMany("from your network", repository.oldestFromIpSince(limited.ip(), hourAgo), now);
         }
-        if (s.emailPerHour() > 0 && repository.countFromEmailSince(email, hourAgo) >= s.emailPerHour()) {
-            throw tooMany("from your email address", repository.oldestFromEmailSince(email, hourAgo), now);
+        if (limited.email() != null && repository.countFromEmailSince(limited.email(), hourAgo) >= s.emailPerHour()) {
+            throw tooMany("from your email address", repository.oldestFromEmailSince(limited.email(), hourAgo), now);
         }
     }
 

@@ -98,6 +98,19 @@ class RateLocksTest {
         assertThat(post.get(20, TimeUnit.SECONDS).duplicate()).isFalse();
     }
 
+    @Test
+    void withTheEmailLimitOffAPostDoesNotWaitForItsEmailAddressesStripe() throws Exception {
+        settings.save(Map.of("ip_per_hour", "20", "email_per_hour", "0", "hold_first_comment", "false"));
+        assertThat(RateLocks.stripe("stripe-mail@example.net")).isNotEqualTo(RateLocks.stripe("198.51.100.74"));
+        holdStripesOf("stripe-mail@example.net");
+
+        Future<CommentService.Posted> post = threads.submit(() -> comments.post(target,
+                form("Mail", "stripe-mail@example.net", "Posted while my email address's stripe is held."),
+                new CommentService.Sender("198.51.100.74", "Reader", "", null)));
+
+        assertThat(post.get(20, TimeUnit.SECONDS).duplicate()).isFalse();
+    }
+
     /** Holds these addresses' stripes, in memory and in the database, until {@link #release} opens. */
     private void holdStripesOf(String... addresses) throws InterruptedException {
         CountDownLatch held = new CountDownLatch(1);
